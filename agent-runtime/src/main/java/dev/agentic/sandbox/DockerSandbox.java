@@ -1,0 +1,268 @@
+package dev.agentic.sandbox;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.ExecCreateCmdResponse;
+import com.github.dockerjava.api.command.InspectExecResponse;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.images.builder.Transferable;
+import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.MountableFile;
+
+/**
+ * A sandbox in a Docker container started through Testcontainers: network mode {@code none},
+ * CPU, memory and process limits, removed on {@link #close()} and at JVM shutdown.
+ *
+ * <p>Testcontainers reads its settings from the process environment only. Where there is no
+ * registry or no {@code bridge} network (see {@code docs/containers.md}) the JVM must be started
+ * with {@code TESTCONTAINERS_RYUK_DISABLED=true} and {@code TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1}.
+ */
+public final class DockerSandbox implements Sandbox {
+
+    /** Label on every container this class starts. */
+    public static final String LABEL = "dev.agentic.sandbox";
+
+    private static final Duration KILL_GRACE = Duration.ofSeconds(5);
+
+    private final SandboxSpec spec;
+    private final GenericContainer<?> container;
+    private final DockerClient docker;
+    private final String containerId;
+    private boolean closed;
+
+    private DockerSandbox(SandboxSpec spec, GenericContainer<?> container) {
+        this.spec = spec;
+        this.container = container;
+        this.docker = container.getDockerClient();
+        this.containerId = container.getContainerId();
+    }
+
+    /** Starts a container for {@code spec}; Docker creates its working directory. */
+    public static DockerSandbox start(SandboxSpec spec) {
+        DockerImages.ensurePresent(spec.image());
+        GenericContainer<?> container = newContainer(spec);
+        try {
+            container.start();
+        } catch (RuntimeException e) {
+            container.stop();
+            throw new SandboxException(DockerDiagnostics.explainStartFailure(spec.image(), e), e);
+        }
+        DockerSandbox sandbox = new DockerSandbox(spec, container);
+        OpenSandboxes.add(sandbox);
+        return sandbox;
+    }
+
+    @SuppressWarnings("resource") // closed by DockerSandbox.close()
+    private static GenericContainer<?> newContainer(SandboxSpec spec) {
+        Map<String, String> labels = new HashMap<>(spec.labels());
+        labels.put(LABEL, "true");
+        return new GenericContainer<>(DockerImageName.parse(spec.image()))
+                .withEnv(spec.env())
+                .withLabels(labels)
+                .withWorkingDirectory(spec.workdir())
+                .withCreateContainerCmdModifier(cmd -> cmd
+                        .withEntrypoint("sleep", "infinity")
+                        .withCmd(List.of())
+                        .withHostConfig(hostConfig(cmd.getHostConfig(), spec.limits())));
+    }
+
+    private static HostConfig hostConfig(HostConfig base, ResourceLimits limits) {
+        // init: a real PID 1 reaps the zombies that commands leave behind
+        HostConfig config = (base == null ? HostConfig.newHostConfig() : base).withNetworkMode("none").withInit(true);
+        if (limits.cpus() > 0) {
+            config.withNanoCPUs((long) (limits.cpus() * 1e9));
+        }
+        if (limits.memoryBytes() > 0) {
+            config.withMemory(limits.memoryBytes()).withMemorySwap(limits.memoryBytes());
+        }
+        if (limits.pids() > 0) {
+            config.withPidsLimit(limits.pids());
+        }
+        return config;
+    }
+
+    @Override
+    public SandboxSpec spec() {
+        return spec;
+    }
+
+    /** The Docker id of the container. */
+    public String containerId() {
+        return containerId;
+    }
+
+    @Override
+    public ExecResult exec(String command, Duration timeout) {
+        ensureOpen();
+        ProcessMarker marker = ProcessMarker.next();
+        HeadTailBuffer stdout = new HeadTailBuffer(spec.maxOutputBytes());
+        HeadTailBuffer stderr = new HeadTailBuffer(spec.maxOutputBytes());
+        long start = System.nanoTime();
+        try {
+            ExecCreateCmdResponse exec = docker.execCreateCmd(containerId)
+                    .withCmd("bash", "-c", command)
+                    .withEnv(List.of(marker.assignment()))
+                    .withWorkingDir(spec.workdir())
+                    .withAttachStdout(true)
+                    .withAttachStderr(true)
+                    .exec();
+            boolean timedOut;
+            try (OutputCollector collector = docker.execStartCmd(exec.getId()).exec(new OutputCollector(stdout, stderr))) {
+                timedOut = !collector.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                if (timedOut) {
+                    killAll(marker);
+                    collector.awaitCompletion(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+            Duration duration = Duration.ofNanos(System.nanoTime() - start);
+            int exitCode = exitCode(exec.getId());
+            return new ExecResult(exitCode, stdout.text(), stderr.text(), duration, timedOut,
+                    stdout.truncated() || stderr.truncated());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            killAll(marker);
+            throw new SandboxException("interrupted while running a command in container " + shortId(), e);
+        } catch (IOException | DockerException e) {
+            throw new SandboxException("could not run a command in container " + shortId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void killAll(ProcessMarker marker) {
+        for (int pass = 0; pass < 2; pass++) {
+            ExecCreateCmdResponse kill = docker.execCreateCmd(containerId)
+                    .withCmd("sh", "-c", marker.killScript())
+                    .withAttachStdout(true)
+                    .withAttachStderr(true)
+                    .exec();
+            try (var done = docker.execStartCmd(kill.getId()).exec(new ResultCallback.Adapter<Frame>())) {
+                done.awaitCompletion(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (IOException e) {
+                throw new SandboxException("could not stop a timed-out command in container " + shortId(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** The exit code, once Docker has recorded it (the output stream may end a moment earlier). */
+    private int exitCode(String execId) throws InterruptedException {
+        long deadline = System.nanoTime() + KILL_GRACE.toNanos();
+        while (true) {
+            InspectExecResponse state = docker.inspectExecCmd(execId).exec();
+            if (!Boolean.TRUE.equals(state.isRunning()) && state.getExitCodeLong() != null) {
+                return state.getExitCodeLong().intValue();
+            }
+            if (System.nanoTime() > deadline) {
+                return -1;
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Override
+    public void writeFile(String path, byte[] content) {
+        ensureOpen();
+        String target = spec.resolve(path);
+        try {
+            container.copyFileToContainer(Transferable.of(content), target);
+        } catch (RuntimeException e) {
+            throw new SandboxException("could not write " + target + " in container " + shortId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public byte[] readFile(String path) {
+        ensureOpen();
+        String source = spec.resolve(path);
+        try {
+            return container.copyFileFromContainer(source, InputStream::readAllBytes);
+        } catch (NotFoundException e) {
+            throw new SandboxException("no such file in container " + shortId() + ": " + source, e);
+        } catch (RuntimeException e) {
+            throw new SandboxException("could not read " + source + " in container " + shortId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void copyIn(Path hostDir, String sandboxDir) {
+        ensureOpen();
+        String target = spec.resolve(sandboxDir);
+        try {
+            container.copyFileToContainer(MountableFile.forHostPath(hostDir), target);
+        } catch (RuntimeException e) {
+            throw new SandboxException("could not copy " + hostDir + " to " + target + " in container " + shortId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void copyOut(String sandboxDir, Path hostDir) {
+        ensureOpen();
+        String source = spec.resolve(sandboxDir);
+        try (InputStream tar = docker.copyArchiveFromContainerCmd(containerId, source + "/.").exec()) {
+            TarExtraction.extract(tar, hostDir);
+        } catch (NotFoundException e) {
+            throw new SandboxException("no such directory in container " + shortId() + ": " + source, e);
+        } catch (IOException | DockerException e) {
+            throw new SandboxException("could not copy " + source + " out of container " + shortId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        OpenSandboxes.remove(this);
+        container.stop(); // kills and removes the container with its volumes
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new SandboxException("container " + shortId() + " is closed");
+        }
+    }
+
+    private String shortId() {
+        return containerId.substring(0, Math.min(12, containerId.length()));
+    }
+
+    @Override
+    public String toString() {
+        return "DockerSandbox[" + shortId() + ", " + spec.image() + "]";
+    }
+
+    /** Sorts a command's output frames into the two buffers. */
+    private static final class OutputCollector extends ResultCallback.Adapter<Frame> {
+        private final HeadTailBuffer stdout;
+        private final HeadTailBuffer stderr;
+
+        OutputCollector(HeadTailBuffer stdout, HeadTailBuffer stderr) {
+            this.stdout = stdout;
+            this.stderr = stderr;
+        }
+
+        @Override
+        public void onNext(Frame frame) {
+            byte[] payload = frame.getPayload();
+            switch (frame.getStreamType()) {
+                case STDOUT, RAW -> stdout.write(payload, 0, payload.length);
+                case STDERR -> stderr.write(payload, 0, payload.length);
+                default -> { }
+            }
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package dev.agentic.sandbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs commands as local processes in a temporary directory. <strong>Not isolated</strong>: commands
+ * see the host's files, network and processes with the rights of this JVM. Meant for development
+ * on machines without Docker; the image and resource limits of the spec are ignored.
+ *
+ * <p>The spec's working directory is mapped to a fresh temporary directory: relative sandbox paths
+ * and commands' current directory are there; absolute paths are host paths.
+ */
+public final class LocalSandbox implements Sandbox {
+
+    private static final Duration KILL_GRACE = Duration.ofSeconds(5);
+
+    private final SandboxSpec spec;
+    private final Path root;
+    private boolean closed;
+
+    private LocalSandbox(SandboxSpec spec, Path root) {
+        this.spec = spec;
+        this.root = root;
+    }
+
+    public static LocalSandbox start(SandboxSpec spec) {
+        try {
+            LocalSandbox sandbox = new LocalSandbox(spec, Files.createTempDirectory("agentic-sandbox-"));
+            OpenSandboxes.add(sandbox);
+            return sandbox;
+        } catch (IOException e) {
+            throw new SandboxException("could not create a temporary directory for a local sandbox: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public SandboxSpec spec() {
+        return spec;
+    }
+
+    /** The host directory standing in for the working directory. */
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public ExecResult exec(String command, Duration timeout) {
+        ensureOpen();
+        ProcessMarker marker = ProcessMarker.next();
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", command).directory(root.toFile());
+        builder.environment().putAll(spec.env());
+        builder.environment().put(ProcessMarker.VARIABLE, marker.value());
+        HeadTailBuffer stdout = new HeadTailBuffer(spec.maxOutputBytes());
+        HeadTailBuffer stderr = new HeadTailBuffer(spec.maxOutputBytes());
+        long start = System.nanoTime();
+        try {
+            Process process = builder.start();
+            Thread out = pump(process.getInputStream(), stdout);
+            Thread err = pump(process.getErrorStream(), stderr);
+            boolean timedOut = !process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (timedOut) {
+                killAll(process, marker);
+            }
+            out.join(KILL_GRACE.toMillis());
+            err.join(KILL_GRACE.toMillis());
+            process.waitFor(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            int exitCode = process.isAlive() ? -1 : process.exitValue();
+            return new ExecResult(exitCode, stdout.text(), stderr.text(), Duration.ofNanos(System.nanoTime() - start),
+                    timedOut, stdout.truncated() || stderr.truncated());
+        } catch (IOException e) {
+            throw new SandboxException("could not start bash in " + root + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxException("interrupted while running a command in " + root, e);
+        }
+    }
+
+    /** Kills the process, its descendants, and any process that detached but still carries the marker. */
+    private static void killAll(Process process, ProcessMarker marker) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .filter(p -> carries(p.resolve("environ"), marker))
+                    .forEach(p -> ProcessHandle.of(Long.parseLong(p.getFileName().toString()))
+                            .ifPresent(ProcessHandle::destroyForcibly));
+        } catch (IOException | UncheckedIOException noProcFileSystem) {
+            // not Linux: descendants were killed above
+        }
+    }
+
+    private static boolean carries(Path environ, ProcessMarker marker) {
+        try {
+            String variables = new String(Files.readAllBytes(environ), java.nio.charset.StandardCharsets.UTF_8);
+            return ("\0" + variables).contains("\0" + marker.assignment() + "\0");
+        } catch (IOException | SecurityException unreadable) {
+            return false;
+        }
+    }
+
+    private static Thread pump(InputStream from, HeadTailBuffer to) {
+        Thread thread = new Thread(() -> {
+            try (from) {
+                from.transferTo(to);
+            } catch (IOException closed) {
+                // the process was killed: keep what arrived
+            }
+        }, "local-sandbox-output");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    @Override
+    public void writeFile(String path, byte[] content) {
+        ensureOpen();
+        Path target = hostPath(path);
+        try {
+            Files.createDirectories(target.getParent());
+            Files.write(target, content);
+        } catch (IOException e) {
+            throw new SandboxException("could not write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public byte[] readFile(String path) {
+        ensureOpen();
+        Path source = hostPath(path);
+        try {
+            return Files.readAllBytes(source);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new SandboxException("no such file in local sandbox: " + source, e);
+        } catch (IOException e) {
+            throw new SandboxException("could not read " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void copyIn(Path hostDir, String sandboxDir) {
+        ensureOpen();
+        copyTree(hostDir, hostPath(sandboxDir));
+    }
+
+    @Override
+    public void copyOut(String sandboxDir, Path hostDir) {
+        ensureOpen();
+        copyTree(hostPath(sandboxDir), hostDir);
+    }
+
+    private static void copyTree(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                            java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        } catch (IOException e) {
+            throw new SandboxException("could not copy " + from + " to " + to + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Relative paths and paths under the spec's working directory map into the temporary directory. */
+    private Path hostPath(String path) {
+        String absolute = spec.resolve(path);
+        String workdir = spec.workdir().endsWith("/") ? spec.workdir() : spec.workdir() + "/";
+        if (absolute.equals(spec.workdir()) || absolute.startsWith(workdir)) {
+            return root.resolve(absolute.substring(Math.min(absolute.length(), workdir.length())));
+        }
+        return Path.of(absolute);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        OpenSandboxes.remove(this);
+        try (Stream<Path> files = Files.walk(root)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new SandboxException("could not delete local sandbox " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new SandboxException("local sandbox " + root + " is closed");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LocalSandbox[" + root + "]";
+    }
+}

@@ -1,0 +1,50 @@
+package dev.agentic.sandbox;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A place where shell commands run and files live, closed when no longer needed.
+ *
+ * <p>Paths inside the sandbox are absolute, or relative to {@link SandboxSpec#workdir()}.
+ * Implementations are safe to use from one thread at a time.
+ */
+public interface Sandbox extends AutoCloseable {
+
+    /** The specification this sandbox was created from. */
+    SandboxSpec spec();
+
+    /**
+     * Runs {@code command} with {@code bash -c} in the working directory. When the timeout passes,
+     * every process the command started is killed and the result says so; the sandbox remains
+     * usable. Output beyond {@link SandboxSpec#maxOutputBytes()} per stream is cut in the middle.
+     *
+     * @throws SandboxException when the sandbox itself fails (not when the command fails)
+     */
+    ExecResult exec(String command, Duration timeout);
+
+    /** Writes {@code content} to {@code path}, creating parent directories and replacing any file. */
+    void writeFile(String path, byte[] content);
+
+    /** Reads the whole file at {@code path}. */
+    byte[] readFile(String path);
+
+    /** Copies the contents of the host directory {@code hostDir} into {@code sandboxDir}. */
+    void copyIn(Path hostDir, String sandboxDir);
+
+    /** Copies the contents of {@code sandboxDir} into the host directory {@code hostDir}. */
+    void copyOut(String sandboxDir, Path hostDir);
+
+    /** Releases the sandbox and everything in it; calling it again does nothing. */
+    @Override
+    void close();
+
+    default void writeText(String path, String text) {
+        writeFile(path, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    default String readText(String path) {
+        return new String(readFile(path), StandardCharsets.UTF_8);
+    }
+}
