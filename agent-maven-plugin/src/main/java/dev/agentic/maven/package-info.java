@@ -1,0 +1,6 @@
+/**
+ * The Maven goals of the {@code agent} prefix. Mojos stay thin: they read the XML configuration,
+ * call the runtime, and map its verdicts to build results. A verdict against a variant is a
+ * {@code MojoFailureException}; a broken setup or harness error is a {@code MojoExecutionException}.
+ */
+package dev.agentic.maven;
