@@ -1,0 +1,31 @@
+package dev.agentic.model;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Settings of the model connection.
+ *
+ * @param baseUrl server address overriding the provider's (any OpenAI-compatible server), or null
+ * @param temperature sampling temperature, or null for the provider's default
+ * @param seed sampling seed where the provider supports it, or null
+ * @param timeout per request
+ * @param retries retry policy for 429, 5xx and timeouts
+ * @param prices extra price table file, or null
+ */
+public record ModelOptions(String baseUrl, Double temperature, Integer seed, Duration timeout, RetryPolicy retries, Path prices) {
+
+    public static final ModelOptions DEFAULT = new ModelOptions(null, null, null, Duration.ofSeconds(120), RetryPolicy.DEFAULT, null);
+
+    public ModelOptions withBaseUrl(String url) {
+        return new ModelOptions(url, temperature, seed, timeout, retries, prices);
+    }
+
+    public ModelOptions withRetries(RetryPolicy policy) {
+        return new ModelOptions(baseUrl, temperature, seed, timeout, policy, prices);
+    }
+
+    public ModelOptions withSampling(Double temp, Integer samplingSeed) {
+        return new ModelOptions(baseUrl, temp, samplingSeed, timeout, retries, prices);
+    }
+}

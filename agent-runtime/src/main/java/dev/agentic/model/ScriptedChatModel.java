@@ -1,0 +1,126 @@
+package dev.agentic.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * An offline model that answers with the turns of a script file, in order, whatever it is sent.
+ * For demos, tests and the offline suite. The file (YAML or JSON) looks like:
+ *
+ * <pre>
+ * turns:
+ *   - text: "Let me look around."
+ *     tool_calls:
+ *       - name: bash
+ *         arguments: {command: "ls -la"}
+ *   - tool_calls:
+ *       - name: submit
+ *         raw_arguments: "{not json"     # sent as is, to exercise format errors
+ * </pre>
+ *
+ * Token counts are estimated from the text ({@link TokenEstimate}) unless a turn gives
+ * {@code usage: {input: N, output: M}}. Running out of turns is a model error.
+ */
+public final class ScriptedChatModel implements ChatModel {
+
+    /** One scripted answer. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record Turn(String text, @JsonProperty("tool_calls") List<Call> toolCalls, Tokens usage) {
+        public Turn {
+            toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+        }
+    }
+
+    /** One scripted tool call: structured {@code arguments}, or {@code raw_arguments} sent verbatim. */
+    public record Call(String name, JsonNode arguments, @JsonProperty("raw_arguments") String rawArguments) {}
+
+    /** Token counts to report instead of the estimate. */
+    public record Tokens(long input, long output) {}
+
+    private record Script(List<Turn> turns) {}
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final String source;
+    private final List<Turn> turns;
+    private final List<ChatRequest> requests = Collections.synchronizedList(new ArrayList<>());
+    private int next;
+
+    public ScriptedChatModel(String source, List<Turn> turns) {
+        this.source = source;
+        this.turns = List.copyOf(turns);
+    }
+
+    /** Reads a script file; a bad file gets a message naming the file and what is wrong. */
+    public static ScriptedChatModel fromFile(Path file) {
+        try {
+            Script script = YAML.readValue(Files.readString(file), Script.class);
+            if (script == null || script.turns() == null || script.turns().isEmpty()) {
+                throw new IllegalArgumentException("script " + file + ": field 'turns' is missing or empty; expected a list of turns");
+            }
+            for (int i = 0; i < script.turns().size(); i++) {
+                validate(file, i + 1, script.turns().get(i));
+            }
+            return new ScriptedChatModel(file.toString(), script.turns());
+        } catch (UnrecognizedPropertyException e) {
+            throw new IllegalArgumentException("script " + file + ": unknown field '" + e.getPropertyName()
+                    + "' at " + e.getPathReference() + "; expected " + e.getKnownPropertyIds(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("script " + file + " unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    private static void validate(Path file, int number, Turn turn) {
+        if ((turn.text() == null || turn.text().isBlank()) && turn.toolCalls().isEmpty()) {
+            throw new IllegalArgumentException("script " + file + ": turn " + number + " has neither 'text' nor 'tool_calls'");
+        }
+        for (Call call : turn.toolCalls()) {
+            if (call.name() == null || call.name().isBlank()) {
+                throw new IllegalArgumentException("script " + file + ": turn " + number + " has a tool call without 'name'");
+            }
+        }
+    }
+
+    /** Every request this model received, in order. */
+    public List<ChatRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    @Override
+    public synchronized ChatResponse doChat(ChatRequest request) {
+        requests.add(request);
+        if (next >= turns.size()) {
+            throw new IllegalStateException("script " + source + " has no turn " + (next + 1) + " (it has " + turns.size() + ")");
+        }
+        int number = ++next;
+        Turn turn = turns.get(number - 1);
+        List<ToolExecutionRequest> calls = new ArrayList<>();
+        for (int i = 0; i < turn.toolCalls().size(); i++) {
+            Call call = turn.toolCalls().get(i);
+            String arguments = call.rawArguments() != null ? call.rawArguments()
+                    : call.arguments() == null ? "{}" : call.arguments().toString();
+            calls.add(ToolExecutionRequest.builder().id("call_" + number + "_" + (i + 1)).name(call.name()).arguments(arguments).build());
+        }
+        AiMessage message = calls.isEmpty() ? AiMessage.from(turn.text()) : AiMessage.from(turn.text(), calls);
+        TokenUsage usage = turn.usage() != null
+                ? new TokenUsage((int) turn.usage().input(), (int) turn.usage().output())
+                : new TokenUsage((int) TokenEstimate.of(request.messages()), (int) TokenEstimate.of(message));
+        return ChatResponse.builder().aiMessage(message).tokenUsage(usage).modelName("scripted").build();
+    }
+}
