@@ -1,0 +1,68 @@
+package dev.agentic.agent;
+
+import dev.agentic.model.ModelReply;
+import dev.agentic.model.Usage;
+import java.time.Duration;
+import java.util.Optional;
+
+/** What an episode has used against its {@link Limits}. */
+final class Budget {
+
+    private final Limits limits;
+    private final long startNanos = System.nanoTime();
+    private int steps;
+    private Usage usage = Usage.ZERO;
+    private double costUsd;
+
+    Budget(Limits limits) {
+        this.limits = limits;
+    }
+
+    void spend(ModelReply reply) {
+        usage = usage.plus(reply.usage());
+        costUsd += reply.costUsd();
+    }
+
+    int nextStep() {
+        return ++steps;
+    }
+
+    /** The limit reached, if any, before another step may start. */
+    Optional<ExitStatus> exhausted() {
+        if (remaining().isZero()) {
+            return Optional.of(ExitStatus.TIME_LIMIT);
+        }
+        if (limits.maxTokens() > 0 && usage.totalTokens() >= limits.maxTokens()) {
+            return Optional.of(ExitStatus.TOKEN_LIMIT);
+        }
+        if (limits.maxCostUsd() > 0 && costUsd >= limits.maxCostUsd()) {
+            return Optional.of(ExitStatus.COST_LIMIT);
+        }
+        if (steps >= limits.maxSteps()) {
+            return Optional.of(ExitStatus.STEP_LIMIT);
+        }
+        return Optional.empty();
+    }
+
+    /** Wall time left, never negative. */
+    Duration remaining() {
+        Duration left = limits.wallTime().minus(elapsed());
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    int steps() {
+        return steps;
+    }
+
+    Usage usage() {
+        return usage;
+    }
+
+    double costUsd() {
+        return costUsd;
+    }
+}

@@ -1,0 +1,219 @@
+package dev.agentic.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentic.model.ModelClient;
+import dev.agentic.model.ModelSpec;
+import dev.agentic.model.PriceTable;
+import dev.agentic.model.RetryPolicy;
+import dev.agentic.model.ScriptedChatModel;
+import dev.agentic.sandbox.DockerSandbox;
+import dev.agentic.sandbox.SandboxSpec;
+import dev.agentic.trajectory.Secrets;
+import dev.agentic.trajectory.Trajectories;
+import dev.agentic.trajectory.TrajectoryEvent;
+import dev.agentic.trajectory.TrajectoryWriter;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole episodes with the scripted model in a real Docker sandbox. */
+class AgentEpisodeTest {
+
+    static final String IMAGE = System.getProperty("agentic.baseImage", SandboxSpec.BASE_IMAGE);
+    static DockerSandbox sandbox;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        sandbox = DockerSandbox.start(SandboxSpec.of(IMAGE));
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    @Test
+    void scriptedModelSolvesATaskAndTheTrajectoryRecordsWhatHappened() throws Exception {
+        Path script = write("solve.yaml", """
+                turns:
+                  - text: "Let me see what is here."
+                    tool_calls:
+                      - name: bash
+                        arguments: {command: "mkdir -p /app/solve && cd /app/solve && printf 'def add(a, b):\\n    return a - b\\n' > calc.py && cat calc.py"}
+                  - tool_calls:
+                      - name: editor
+                        arguments: {command: str_replace, path: /app/solve/calc.py, old_str: "return a - b", new_str: "return a + b"}
+                  - tool_calls:
+                      - name: bash
+                        arguments: {command: "cd /app/solve && python3 -c 'import calc; print(calc.add(2, 3))'"}
+                  - tool_calls:
+                      - name: submit
+                        arguments: {summary: "fixed add"}
+                """);
+        Path trajectory = dir.resolve("trajectory.jsonl");
+        EpisodeResult result = run(script, Map.of(), trajectory);
+
+        assertThat(result.exitStatus()).isEqualTo(ExitStatus.SUBMITTED);
+        assertThat(result.submission()).isEqualTo("fixed add");
+        assertThat(result.steps()).isEqualTo(4);
+        assertThat(sandbox.readText("/app/solve/calc.py")).contains("return a + b");
+
+        List<TrajectoryEvent> events = Trajectories.read(trajectory);
+        assertThat(events.get(0)).isInstanceOf(TrajectoryEvent.Start.class);
+        assertThat(events).filteredOn(TrajectoryEvent.ModelCall.class::isInstance).hasSize(4);
+        List<TrajectoryEvent.ToolRun> tools = events.stream().filter(TrajectoryEvent.ToolRun.class::isInstance)
+                .map(TrajectoryEvent.ToolRun.class::cast).toList();
+        assertThat(tools).extracting(TrajectoryEvent.ToolRun::name).containsExactly("bash", "editor", "bash", "submit");
+        assertThat(tools.get(0).observation()).contains("return a - b");
+        assertThat(tools.get(2).observation()).isEqualTo("[exit code 0]\n5\n");
+        assertThat(tools.get(2).exitCode()).isZero();
+        TrajectoryEvent.End end = (TrajectoryEvent.End) events.get(events.size() - 1);
+        assertThat(end.exitStatus()).isEqualTo("submitted");
+        assertThat(end.inputTokens()).isEqualTo(result.usage().inputTokens()).isPositive();
+    }
+
+    @Test
+    void stepLimitStopsTheLoop() throws Exception {
+        Path script = write("loop.yaml", """
+                turns:
+                  - tool_calls: [{name: bash, arguments: {command: "echo 1"}}]
+                  - tool_calls: [{name: bash, arguments: {command: "echo 2"}}]
+                  - tool_calls: [{name: bash, arguments: {command: "echo 3"}}]
+                """);
+        EpisodeResult result = run(script, Map.of("max-steps", "2"), dir.resolve("t.jsonl"));
+        assertThat(result.exitStatus()).isEqualTo(ExitStatus.STEP_LIMIT);
+        assertThat(result.steps()).isEqualTo(2);
+    }
+
+    @Test
+    void tokenAndCostLimitsStopTheLoop() throws Exception {
+        Path script = write("tokens.yaml", """
+                turns:
+                  - tool_calls: [{name: bash, arguments: {command: "echo 1"}}]
+                    usage: {input: 600, output: 500}
+                  - tool_calls: [{name: bash, arguments: {command: "echo 2"}}]
+                """);
+        assertThat(run(script, Map.of("max-tokens", "1000"), dir.resolve("a.jsonl")).exitStatus()).isEqualTo(ExitStatus.TOKEN_LIMIT);
+    }
+
+    @Test
+    void malformedArgumentsAreFormatErrorsAndEndTheEpisodeAfterTheLimit() throws Exception {
+        Path script = write("format.yaml", """
+                turns:
+                  - tool_calls: [{name: bash, raw_arguments: "{not json"}]
+                  - tool_calls: [{name: bash, arguments: {cmd: "ls"}}]
+                  - text: "I think I am done."
+                """);
+        Path trajectory = dir.resolve("f.jsonl");
+        EpisodeResult result = run(script, Map.of(), trajectory);
+        assertThat(result.exitStatus()).isEqualTo(ExitStatus.FORMAT_ERRORS);
+        List<TrajectoryEvent.ToolRun> tools = Trajectories.read(trajectory).stream()
+                .filter(TrajectoryEvent.ToolRun.class::isInstance).map(TrajectoryEvent.ToolRun.class::cast).toList();
+        assertThat(tools.get(0).observation()).startsWith("Format error: bash: arguments are not valid JSON");
+        assertThat(tools.get(1).observation()).isEqualTo("Format error: bash: missing required argument 'command'");
+    }
+
+    @Test
+    void aToolTimeoutDoesNotEndTheEpisode() throws Exception {
+        Path script = write("timeout.yaml", """
+                turns:
+                  - tool_calls: [{name: bash, arguments: {command: "sleep 30"}}]
+                  - tool_calls: [{name: submit, arguments: {}}]
+                """);
+        Path trajectory = dir.resolve("to.jsonl");
+        EpisodeResult result = run(script, Map.of("tool-timeout", "1s"), trajectory);
+        assertThat(result.exitStatus()).isEqualTo(ExitStatus.SUBMITTED);
+        assertThat(Files.readString(trajectory)).contains("command timed out after 1 s");
+    }
+
+    @Test
+    void selfDiagnosisFiresOnABrokenEnvironmentAndNotOnAHealthyRun() throws Exception {
+        Path broken = write("broken.yaml", """
+                turns:
+                  - tool_calls: [{name: bash, arguments: {command: "PATH=/nowhere python3 -c 'print(1)'"}}]
+                  - tool_calls: [{name: submit, arguments: {}}]
+                """);
+        Path trajectory = dir.resolve("d.jsonl");
+        run(broken, Map.of(), trajectory);
+        List<TrajectoryEvent.Diagnosis> findings = Trajectories.read(trajectory).stream()
+                .filter(TrajectoryEvent.Diagnosis.class::isInstance).map(TrajectoryEvent.Diagnosis.class::cast).toList();
+        assertThat(findings).extracting(TrajectoryEvent.Diagnosis::kind).containsExactly("command-not-found");
+        assertThat(findings.get(0).evidence()).contains("python3");
+
+        Path healthy = write("healthy.yaml", """
+                turns:
+                  - tool_calls: [{name: bash, arguments: {command: "python3 -c 'print(1)'"}}]
+                  - tool_calls: [{name: submit, arguments: {}}]
+                """);
+        Path clean = dir.resolve("h.jsonl");
+        run(healthy, Map.of(), clean);
+        assertThat(Trajectories.read(clean)).noneMatch(TrajectoryEvent.Diagnosis.class::isInstance);
+    }
+
+    @Test
+    void noSecretFromTheEnvironmentReachesTheTrajectory() throws Exception {
+        String secret = "sk-test-0123456789abcdef";
+        Path script = write("leak.yaml", """
+                turns:
+                  - text: "my key is %s"
+                    tool_calls: [{name: bash, arguments: {command: "echo %s"}}]
+                  - tool_calls: [{name: submit, arguments: {summary: "%s"}}]
+                """.formatted(secret, secret, secret));
+        Path trajectory = dir.resolve("s.jsonl");
+        ScriptedChatModel model = ScriptedChatModel.fromFile(script);
+        AgentConfig config = AgentConfig.defaults(ModelSpec.parse("scripted:" + script));
+        try (TrajectoryWriter writer = new TrajectoryWriter(trajectory, Secrets.from(Map.of("OPENAI_API_KEY", secret)))) {
+            new Agent(config, client(model), writer::write).run(sandbox, "leak", "Do nothing.");
+        }
+        assertThat(Files.readString(trajectory)).doesNotContain(secret).contains("[redacted]");
+    }
+
+    @Test
+    void windowMemoryReplacesOlderObservationsInWhatTheModelIsSent() throws Exception {
+        Path script = write("window.yaml", """
+                turns:
+                  - tool_calls: [{name: bash, arguments: {command: "echo first-output"}}]
+                  - tool_calls: [{name: bash, arguments: {command: "echo second-output"}}]
+                  - tool_calls: [{name: bash, arguments: {command: "echo third-output"}}]
+                  - tool_calls: [{name: submit, arguments: {}}]
+                """);
+        ScriptedChatModel model = ScriptedChatModel.fromFile(script);
+        AgentConfig config = AgentConfig.defaults(ModelSpec.parse("scripted:" + script)).with("memory", "window:1");
+        new Agent(config, client(model), event -> { }).run(sandbox, "window", "Echo things.");
+        var lastRequest = model.requests().get(3).messages();
+        List<String> observations = lastRequest.stream().filter(ToolExecutionResultMessage.class::isInstance)
+                .map(m -> ((ToolExecutionResultMessage) m).text()).toList();
+        assertThat(observations).hasSize(3);
+        assertThat(observations.get(0)).startsWith("[older output omitted");
+        assertThat(observations.get(1)).startsWith("[older output omitted");
+        assertThat(observations.get(2)).contains("third-output");
+    }
+
+    private EpisodeResult run(Path script, Map<String, String> settings, Path trajectory) {
+        AgentConfig config = AgentConfig.defaults(ModelSpec.parse("scripted:" + script)).with(settings);
+        try (TrajectoryWriter writer = new TrajectoryWriter(trajectory, Secrets.fromEnvironment())) {
+            return new Agent(config, client(ScriptedChatModel.fromFile(script)), writer::write).run(sandbox, "test", "Fix the calculator.");
+        }
+    }
+
+    private static ModelClient client(ScriptedChatModel model) {
+        return new ModelClient(model, "scripted", new RetryPolicy(1, Duration.ZERO, Duration.ZERO), PriceTable.builtIn(), null);
+    }
+
+    private Path write(String name, String content) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content);
+        return file;
+    }
+}
