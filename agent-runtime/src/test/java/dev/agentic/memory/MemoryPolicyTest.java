@@ -1,0 +1,59 @@
+package dev.agentic.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MemoryPolicyTest {
+
+    static List<ChatMessage> turns(int units) {
+        List<ChatMessage> turns = new ArrayList<>();
+        for (int i = 1; i <= units; i++) {
+            ToolExecutionRequest call = ToolExecutionRequest.builder().id("c" + i).name("bash").arguments("{\"command\":\"step " + i + "\"}").build();
+            turns.add(AiMessage.from(List.of(call)));
+            turns.add(ToolExecutionResultMessage.from(call, "output " + i + " " + "x".repeat(400)));
+        }
+        return turns;
+    }
+
+    @Test
+    void tokenBudgetDropsWholeUnitsOldestFirstAndNeverOrphansAToolResult() {
+        // each unit is about 118 estimated tokens: 50 pinned + 2 units fit in 350, 3 do not
+        List<ChatMessage> kept = new TokenBudgetMemory(350).apply(turns(5), 50, t -> "");
+        assertThat(kept).hasSize(4);
+        assertThat(((AiMessage) kept.get(0)).toolExecutionRequests().get(0).id()).isEqualTo("c4");
+        assertThat(((ToolExecutionResultMessage) kept.get(3)).text()).startsWith("output 5");
+        assertThat(50 + dev.agentic.model.TokenEstimate.of(kept)).isLessThanOrEqualTo(350);
+    }
+
+    @Test
+    void summarizeReplacesOlderTurnsByOneSummaryOnlyWhenOverBudget() {
+        List<List<ChatMessage>> asked = new ArrayList<>();
+        Summarizer summarizer = older -> {
+            asked.add(older);
+            return "did steps 1-3";
+        };
+        assertThat(new SummarizingMemory(100_000).apply(turns(5), 50, summarizer)).hasSize(10);
+        assertThat(asked).isEmpty();
+
+        List<ChatMessage> kept = new SummarizingMemory(500).apply(turns(5), 50, summarizer);
+        assertThat(asked).hasSize(1);
+        assertThat(asked.get(0)).hasSize(6);
+        assertThat(((UserMessage) kept.get(0)).singleText()).isEqualTo(SummarizingMemory.SUMMARY_HEADER + "did steps 1-3");
+        assertThat(kept).hasSize(5);
+    }
+
+    @Test
+    void windowIsIdempotent() {
+        WindowMemory window = new WindowMemory(2);
+        List<ChatMessage> once = window.apply(turns(4), 0, t -> "");
+        assertThat(window.apply(once, 0, t -> "")).isEqualTo(once);
+    }
+}
