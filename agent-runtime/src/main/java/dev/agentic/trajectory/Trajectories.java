@@ -12,6 +12,11 @@ public final class Trajectories {
 
     private Trajectories() {}
 
+    /** The events of one kind, in order. */
+    public static <T extends TrajectoryEvent> List<T> only(List<TrajectoryEvent> events, Class<T> kind) {
+        return events.stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+
     /** All events of a trajectory; a bad line is reported with the file and line number. */
     public static List<TrajectoryEvent> read(Path file) {
         List<String> lines;

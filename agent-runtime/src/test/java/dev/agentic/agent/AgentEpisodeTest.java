@@ -72,8 +72,7 @@ class AgentEpisodeTest {
         List<TrajectoryEvent> events = Trajectories.read(trajectory);
         assertThat(events.get(0)).isInstanceOf(TrajectoryEvent.Start.class);
         assertThat(events).filteredOn(TrajectoryEvent.ModelCall.class::isInstance).hasSize(4);
-        List<TrajectoryEvent.ToolRun> tools = events.stream().filter(TrajectoryEvent.ToolRun.class::isInstance)
-                .map(TrajectoryEvent.ToolRun.class::cast).toList();
+        List<TrajectoryEvent.ToolRun> tools = Trajectories.only(events, TrajectoryEvent.ToolRun.class);
         assertThat(tools).extracting(TrajectoryEvent.ToolRun::name).containsExactly("bash", "editor", "bash", "submit");
         assertThat(tools.get(0).observation()).contains("return a - b");
         assertThat(tools.get(2).observation()).isEqualTo("[exit code 0]\n5\n");
@@ -118,8 +117,7 @@ class AgentEpisodeTest {
         Path trajectory = dir.resolve("f.jsonl");
         EpisodeResult result = run(script, Map.of(), trajectory);
         assertThat(result.exitStatus()).isEqualTo(ExitStatus.FORMAT_ERRORS);
-        List<TrajectoryEvent.ToolRun> tools = Trajectories.read(trajectory).stream()
-                .filter(TrajectoryEvent.ToolRun.class::isInstance).map(TrajectoryEvent.ToolRun.class::cast).toList();
+        List<TrajectoryEvent.ToolRun> tools = Trajectories.only(Trajectories.read(trajectory), TrajectoryEvent.ToolRun.class);
         assertThat(tools.get(0).observation()).startsWith("Format error: bash: arguments are not valid JSON");
         assertThat(tools.get(1).observation()).isEqualTo("Format error: bash: missing required argument 'command'");
     }
@@ -146,8 +144,7 @@ class AgentEpisodeTest {
                 """);
         Path trajectory = dir.resolve("d.jsonl");
         run(broken, Map.of(), trajectory);
-        List<TrajectoryEvent.Diagnosis> findings = Trajectories.read(trajectory).stream()
-                .filter(TrajectoryEvent.Diagnosis.class::isInstance).map(TrajectoryEvent.Diagnosis.class::cast).toList();
+        List<TrajectoryEvent.Diagnosis> findings = Trajectories.only(Trajectories.read(trajectory), TrajectoryEvent.Diagnosis.class);
         assertThat(findings).extracting(TrajectoryEvent.Diagnosis::kind).containsExactly("command-not-found");
         assertThat(findings.get(0).evidence()).contains("python3");
 
