@@ -103,7 +103,8 @@ public final class EditorTool implements Tool {
         }
         context.sandbox().writeText(path, text);
         history.computeIfAbsent(path, p -> new ArrayDeque<>()).push("\0absent");
-        return ToolResult.ok("File created at " + path + " (" + text.lines().count() + " lines).");
+        long lines = text.lines().count();
+        return ToolResult.ok("File created at " + path + " (" + lines + (lines == 1 ? " line)." : " lines)."));
     }
 
     private ToolResult replace(String path, String oldText, String newText, ToolContext context) {

@@ -83,6 +83,34 @@ class AgentEpisodeTest {
     }
 
     @Test
+    void aReplayOfTheTrajectoryDoesTheSameThing() throws Exception {
+        Path script = write("original.yaml", """
+                turns:
+                  - tool_calls: [{name: bash, arguments: {command: "mkdir -p /app/replay && echo $((6 * 7)) | tee /app/replay/answer"}}]
+                  - tool_calls: [{name: editor, arguments: {command: view, path: /app/replay/answer}}]
+                  - tool_calls: [{name: submit, arguments: {summary: "42"}}]
+                """);
+        Path original = dir.resolve("original.jsonl");
+        run(script, Map.of(), original);
+
+        Path replayed = dir.resolve("replayed.jsonl");
+        AgentConfig config = AgentConfig.defaults(ModelSpec.parse("replay:" + original));
+        EpisodeResult result;
+        try (TrajectoryWriter writer = new TrajectoryWriter(replayed, Secrets.fromEnvironment())) {
+            result = new Agent(config, client(dev.agentic.model.ReplayChatModel.fromTrajectory(original)), writer::write)
+                    .run(sandbox, "test", "Fix the calculator.");
+        }
+        assertThat(result.exitStatus()).isEqualTo(ExitStatus.SUBMITTED);
+        assertThat(result.submission()).isEqualTo("42");
+        List<TrajectoryEvent.ToolRun> before = Trajectories.only(Trajectories.read(original), TrajectoryEvent.ToolRun.class);
+        List<TrajectoryEvent.ToolRun> after = Trajectories.only(Trajectories.read(replayed), TrajectoryEvent.ToolRun.class);
+        assertThat(after).extracting(TrajectoryEvent.ToolRun::observation)
+                .containsExactlyElementsOf(before.stream().map(TrajectoryEvent.ToolRun::observation).toList());
+        assertThat(result.usage().inputTokens()).isEqualTo(
+                Trajectories.only(Trajectories.read(original), TrajectoryEvent.End.class).get(0).inputTokens());
+    }
+
+    @Test
     void stepLimitStopsTheLoop() throws Exception {
         Path script = write("loop.yaml", """
                 turns:

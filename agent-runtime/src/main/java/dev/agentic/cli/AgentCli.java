@@ -1,0 +1,41 @@
+package dev.agentic.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code agentx}: the agent from the command line. */
+@Command(name = "agentx", mixinStandardHelpOptions = true, versionProvider = AgentCli.Version.class,
+        description = "A coding agent whose improvement is driven by measurement.",
+        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+public final class AgentCli {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new AgentCli());
+        cli.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof IllegalArgumentException || e instanceof dev.agentic.task.TaskException) {
+                command.getErr().println("agentx: " + e.getMessage());
+                return 2;
+            }
+            if (e instanceof dev.agentic.sandbox.SandboxException) {
+                command.getErr().println("agentx: sandbox: " + e.getMessage());
+                return 3;
+            }
+            throw e;
+        });
+        return cli;
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = AgentCli.class.getPackage().getImplementationVersion();
+            return new String[] {"agentx " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

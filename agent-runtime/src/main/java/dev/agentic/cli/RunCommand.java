@@ -1,0 +1,150 @@
+package dev.agentic.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.agentic.agent.Agent;
+import dev.agentic.agent.AgentConfig;
+import dev.agentic.agent.EpisodeResult;
+import dev.agentic.agent.ExitStatus;
+import dev.agentic.model.ModelClient;
+import dev.agentic.model.ModelOptions;
+import dev.agentic.model.ModelSpec;
+import dev.agentic.model.Models;
+import dev.agentic.sandbox.DockerSandbox;
+import dev.agentic.sandbox.LocalSandbox;
+import dev.agentic.sandbox.Sandbox;
+import dev.agentic.sandbox.SandboxSpec;
+import dev.agentic.task.TaskImages;
+import dev.agentic.task.TerminalBenchTask;
+import dev.agentic.trajectory.Secrets;
+import dev.agentic.trajectory.TrajectoryWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code agentx run}: one task, one episode, a live transcript and a trajectory file. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run the agent on one Terminal-Bench task folder in a Docker sandbox (network none) and print a live transcript.",
+            "Exit code: 0 when the agent submitted, 1 when a limit or error ended the episode, 2 on bad input, 3 when the sandbox failed."})
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--task", required = true, paramLabel = "<folder>", description = "Terminal-Bench task folder (task.yaml, optional Dockerfile)")
+    Path task;
+
+    @Option(names = "--model", paramLabel = "<spec>", description = "openai:<model>, anthropic:<model>, ollama:<model>, scripted:<file>,"
+            + " replay:<trajectory>; default: $AGENT_MODEL")
+    String model;
+
+    @Option(names = "--config", paramLabel = "<file>", description = "YAML file of settings (memory: window:10, planning: plan-first, ...)")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "<key=value>", description = "one setting, e.g. --set memory=window:10 (repeatable; after --config)")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--base-url", paramLabel = "<url>", description = "address of an OpenAI-compatible (or Anthropic, Ollama) server")
+    String baseUrl;
+
+    @Option(names = "--out", paramLabel = "<folder>", description = "where the trajectory goes (default: runs/<task>-<time>)")
+    Path out;
+
+    @Option(names = "--image", paramLabel = "<image>", description = "image for tasks without a Dockerfile (default: ${DEFAULT-VALUE})")
+    String baseImage = SandboxSpec.BASE_IMAGE;
+
+    @Option(names = "--local", description = "run commands as local processes instead of in Docker: NOT isolated, for development only")
+    boolean local;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter console = spec.commandLine().getOut();
+        TerminalBenchTask taskFolder = TerminalBenchTask.load(task);
+        AgentConfig agentConfig = configuration(taskFolder);
+        ModelClient client = Models.fromEnvironment().create(agentConfig.model(),
+                ModelOptions.DEFAULT.withBaseUrl(baseUrl).withSampling(agentConfig.temperature(), agentConfig.seed()));
+        client.onRetry(message -> console.println("  … " + message));
+        Path outDir = out != null ? out : Path.of("runs", taskFolder.id() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Files.createDirectories(outDir);
+        Path trajectory = outDir.resolve("trajectory.jsonl");
+
+        console.println("agentx run: task " + taskFolder.id() + " (" + taskFolder.difficulty().label() + ", " + taskFolder.category() + ")");
+        console.println("  model " + agentConfig.model() + " · " + describe(agentConfig));
+        EpisodeResult result;
+        try (Sandbox sandbox = openSandbox(taskFolder, console);
+             TrajectoryWriter writer = new TrajectoryWriter(trajectory, Secrets.fromEnvironment())) {
+            TranscriptPrinter printer = new TranscriptPrinter(console);
+            result = new Agent(agentConfig, client, event -> {
+                writer.write(event);
+                printer.accept(event);
+            }).run(sandbox, taskFolder.id(), taskFolder.instruction());
+        }
+        console.println("trajectory: " + trajectory);
+        return result.exitStatus() == ExitStatus.SUBMITTED ? 0 : 1;
+    }
+
+    private AgentConfig configuration(TerminalBenchTask taskFolder) throws IOException {
+        String modelSpec = model != null ? model : System.getenv("AGENT_MODEL");
+        if (modelSpec == null || modelSpec.isBlank()) {
+            throw new IllegalArgumentException("no model: give --model <spec> (e.g. --model openai:gpt-4o-mini with OPENAI_API_KEY set,"
+                    + " or --model scripted:<file>) or set AGENT_MODEL");
+        }
+        AgentConfig result = AgentConfig.defaults(ModelSpec.parse(modelSpec))
+                .with("wall-time", Math.max(1, taskFolder.agentTimeout().toSeconds()) + "s");
+        if (config != null) {
+            result = result.with(readSettings(config));
+        }
+        return result.with(settings);
+    }
+
+    static Map<String, String> readSettings(Path file) throws IOException {
+        JsonNode yaml;
+        try {
+            yaml = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("config " + file + ": " + e.getMessage().lines().findFirst().orElse("unreadable"), e);
+        }
+        if (yaml == null || !yaml.isObject()) {
+            throw new IllegalArgumentException("config " + file + ": expected 'key: value' lines, e.g. 'memory: window:10'");
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        yaml.fields().forEachRemaining(field -> {
+            if (!field.getValue().isValueNode()) {
+                throw new IllegalArgumentException("config " + file + ": setting '" + field.getKey() + "' must be a single value");
+            }
+            settings.put(field.getKey(), field.getValue().asText());
+        });
+        return settings;
+    }
+
+    private Sandbox openSandbox(TerminalBenchTask taskFolder, PrintWriter console) {
+        if (local) {
+            console.println("  sandbox: LOCAL processes (not isolated)");
+            return LocalSandbox.start(SandboxSpec.of(baseImage));
+        }
+        long start = System.nanoTime();
+        String image = new TaskImages(Duration.ofMinutes(10)).imageFor(taskFolder, baseImage);
+        DockerSandbox sandbox = DockerSandbox.start(SandboxSpec.of(image));
+        console.printf("  sandbox: %s in container %s (ready in %.1f s)%n", image, sandbox.containerId().substring(0, 12),
+                (System.nanoTime() - start) / 1e9);
+        return sandbox;
+    }
+
+    private static String describe(AgentConfig config) {
+        Map<String, String> all = config.describe();
+        return "prompt " + all.get("prompt") + " · planning " + all.get("planning") + " · memory " + all.get("memory")
+                + " · tools " + all.get("tools") + " · diagnosis " + all.get("diagnosis") + " · max-steps " + all.get("max-steps")
+                + " · wall-time " + all.get("wall-time");
+    }
+}

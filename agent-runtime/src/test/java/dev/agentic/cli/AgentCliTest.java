@@ -1,0 +1,78 @@
+package dev.agentic.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentic.trajectory.Trajectories;
+import dev.agentic.trajectory.TrajectoryEvent;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** agentx run on the sample task, in Docker, with the scripted model. */
+class AgentCliTest {
+
+    static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+
+    @TempDir
+    Path out;
+
+    record Run(int exitCode, String stdout, String stderr) {}
+
+    static Run agentx(String... args) {
+        CommandLine cli = AgentCli.commandLine();
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        cli.setOut(new PrintWriter(stdout, true));
+        cli.setErr(new PrintWriter(stderr, true));
+        int code = cli.execute(args);
+        return new Run(code, stdout.toString(), stderr.toString());
+    }
+
+    @Test
+    void runsTheSampleTaskAndPrintsALiveTranscript() throws Exception {
+        Run run = agentx("run", "--task", REPO.resolve("experiments/tasks/hello-world").toString(),
+                "--model", "scripted:" + REPO.resolve("experiments/scripts/hello-world.yaml"), "--out", out.toString(),
+                "--set", "max-steps=10");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout())
+                .contains("agentx run: task hello-world (easy, file-operations)")
+                .contains("── step 1")
+                .contains("▶ bash {\"command\":\"pwd && ls -la\"}")
+                .contains("⚠ self-diagnosis command-not-found")
+                .contains("HELLO FROM THE SANDBOX!")
+                .contains("══ submitted after 6 steps");
+        List<TrajectoryEvent> events = Trajectories.read(out.resolve("trajectory.jsonl"));
+        assertThat(events.get(events.size() - 1)).isInstanceOfSatisfying(TrajectoryEvent.End.class,
+                end -> assertThat(end.exitStatus()).isEqualTo("submitted"));
+        assertThat(((TrajectoryEvent.Start) events.get(0)).config()).containsEntry("max-steps", "10").containsEntry("wall-time", "300s");
+    }
+
+    @Test
+    void badInputGetsAClearMessageAndExitCode2() throws Exception {
+        Run noTask = agentx("run", "--task", out.resolve("missing").toString(), "--model", "scripted:x.yaml");
+        assertThat(noTask.exitCode()).isEqualTo(2);
+        assertThat(noTask.stderr()).contains("task folder").contains("does not exist");
+
+        Path task = Files.createDirectories(out.resolve("broken"));
+        Files.writeString(task.resolve("task.yaml"), "instruction: do it\ndifficulty: brutal\n");
+        Run badDifficulty = agentx("run", "--task", task.toString(), "--model", "scripted:x.yaml");
+        assertThat(badDifficulty.exitCode()).isEqualTo(2);
+        assertThat(badDifficulty.stderr()).contains("task.yaml: field 'difficulty': expected easy, medium, hard or unknown, got 'brutal'");
+
+        Run badSetting = agentx("run", "--task", REPO.resolve("experiments/tasks/hello-world").toString(),
+                "--model", "scripted:x.yaml", "--set", "memory=window:0");
+        assertThat(badSetting.exitCode()).isEqualTo(2);
+        assertThat(badSetting.stderr()).contains("setting memory='window:0'");
+
+        Run missingScript = agentx("run", "--task", REPO.resolve("experiments/tasks/hello-world").toString(),
+                "--model", "scripted:" + out.resolve("nope.yaml"));
+        assertThat(missingScript.exitCode()).isEqualTo(2);
+        assertThat(missingScript.stderr()).contains("nope.yaml does not exist");
+    }
+}
