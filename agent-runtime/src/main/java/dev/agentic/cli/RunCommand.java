@@ -58,6 +58,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--base-url", paramLabel = "<url>", description = "address of an OpenAI-compatible (or Anthropic, Ollama) server")
     String baseUrl;
 
+    @Option(names = "--prices", paramLabel = "<file>", description = "extra model prices: lines '<model> = <USD per Mtok in>, <USD per Mtok out>'")
+    Path prices;
+
     @Option(names = "--out", paramLabel = "<folder>", description = "where the trajectory goes (default: runs/<task>-<time>)")
     Path out;
 
@@ -73,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
         TerminalBenchTask taskFolder = TerminalBenchTask.load(task);
         AgentConfig agentConfig = configuration(taskFolder);
         ModelClient client = Models.fromEnvironment().create(agentConfig.model(),
-                ModelOptions.DEFAULT.withBaseUrl(baseUrl).withSampling(agentConfig.temperature(), agentConfig.seed()));
+                ModelOptions.DEFAULT.withBaseUrl(baseUrl).withSampling(agentConfig.temperature(), agentConfig.seed()).withPrices(prices));
         client.onRetry(message -> console.println("  … " + message));
         Path outDir = out != null ? out : Path.of("runs", taskFolder.id() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Files.createDirectories(outDir);

@@ -25,6 +25,10 @@ public record ModelOptions(String baseUrl, Double temperature, Integer seed, Dur
         return new ModelOptions(baseUrl, temperature, seed, timeout, policy, prices);
     }
 
+    public ModelOptions withPrices(Path file) {
+        return new ModelOptions(baseUrl, temperature, seed, timeout, retries, file);
+    }
+
     public ModelOptions withSampling(Double temp, Integer samplingSeed) {
         return new ModelOptions(baseUrl, temp, samplingSeed, timeout, retries, prices);
     }

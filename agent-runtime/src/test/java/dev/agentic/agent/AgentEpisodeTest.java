@@ -132,6 +132,69 @@ class AgentEpisodeTest {
                   - tool_calls: [{name: bash, arguments: {command: "echo 2"}}]
                 """);
         assertThat(run(script, Map.of("max-tokens", "1000"), dir.resolve("a.jsonl")).exitStatus()).isEqualTo(ExitStatus.TOKEN_LIMIT);
+
+        Path prices = write("prices.properties", "scripted = 1000, 1000\n");
+        ModelClient priced = new ModelClient(ScriptedChatModel.fromFile(script), "scripted", new RetryPolicy(1, Duration.ZERO, Duration.ZERO),
+                PriceTable.builtIn().extendedWith(prices), null);
+        AgentConfig config = AgentConfig.defaults(ModelSpec.parse("scripted:" + script)).with("max-cost", "1.0");
+        EpisodeResult costly = new Agent(config, priced, event -> { }).run(sandbox, "cost", "Spend.");
+        assertThat(costly.exitStatus()).isEqualTo(ExitStatus.COST_LIMIT);
+        assertThat(costly.costUsd()).isEqualTo(1.1);
+        assertThat(costly.steps()).isEqualTo(1);
+    }
+
+    @Test
+    void wallTimeStopsTheLoopAndBoundsTheRunningCommand() throws Exception {
+        Path script = write("slow.yaml", """
+                turns:
+                  - tool_calls: [{name: bash, arguments: {command: "sleep 20"}}]
+                  - tool_calls: [{name: submit, arguments: {}}]
+                """);
+        long start = System.nanoTime();
+        EpisodeResult result = run(script, Map.of("wall-time", "2s"), dir.resolve("w.jsonl"));
+        assertThat(result.exitStatus()).isEqualTo(ExitStatus.TIME_LIMIT);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
+    }
+
+    @Test
+    void aBrokenSandboxEndsTheEpisodeAsASandboxError() throws Exception {
+        Path script = write("gone.yaml", """
+                turns:
+                  - tool_calls: [{name: bash, arguments: {command: "echo hi"}}]
+                """);
+        AgentConfig config = AgentConfig.defaults(ModelSpec.parse("scripted:" + script));
+        DockerSandbox doomed = DockerSandbox.start(SandboxSpec.of(IMAGE));
+        doomed.close();
+        EpisodeResult result = new Agent(config, client(ScriptedChatModel.fromFile(script)), event -> { }).run(doomed, "gone", "Echo.");
+        assertThat(result.exitStatus()).isEqualTo(ExitStatus.SANDBOX_ERROR);
+        assertThat(result.detail()).contains("closed");
+    }
+
+    @Test
+    void summarizeMemoryAsksForOneSummaryAndSendsItInsteadOfTheOlderTurns() throws Exception {
+        Path script = write("summary.yaml", """
+                turns:
+                  - tool_calls: [{name: bash, arguments: {command: "seq 1 300"}}]
+                  - tool_calls: [{name: bash, arguments: {command: "seq 301 600"}}]
+                  - tool_calls: [{name: bash, arguments: {command: "seq 601 900"}}]
+                  - text: "Printed 1 to 900 in three commands."
+                  - tool_calls: [{name: submit, arguments: {}}]
+                """);
+        ScriptedChatModel model = ScriptedChatModel.fromFile(script);
+        AgentConfig config = AgentConfig.defaults(ModelSpec.parse("scripted:" + script)).with("memory", "summarize:600");
+        Path trajectory = dir.resolve("sum.jsonl");
+        try (TrajectoryWriter writer = new TrajectoryWriter(trajectory, Secrets.fromEnvironment())) {
+            assertThat(new Agent(config, client(model), writer::write).run(sandbox, "summary", "Count.").exitStatus())
+                    .isEqualTo(ExitStatus.SUBMITTED);
+        }
+        List<TrajectoryEvent.ModelCall> calls = Trajectories.only(Trajectories.read(trajectory), TrajectoryEvent.ModelCall.class);
+        assertThat(calls).extracting(TrajectoryEvent.ModelCall::purpose).containsExactly("act", "act", "act", "summarize", "act");
+        var summaryRequest = model.requests().get(3).messages();
+        assertThat(dev.agentic.model.TokenEstimate.textOf(summaryRequest.get(summaryRequest.size() - 1))).isEqualTo(Agent.SUMMARY_REQUEST);
+        var after = model.requests().get(4).messages().stream().map(dev.agentic.model.TokenEstimate::textOf).toList();
+        assertThat(after.get(2)).isEqualTo(dev.agentic.memory.SummarizingMemory.SUMMARY_HEADER + "Printed 1 to 900 in three commands.");
+        assertThat(String.join("\n", after)).doesNotContain("\n150\n").contains("\n750\n");
+        assertThat(Trajectories.only(Trajectories.read(trajectory), TrajectoryEvent.Memory.class)).hasSize(1);
     }
 
     @Test
