@@ -3,7 +3,7 @@ package dev.agentic.diagnosis;
 /**
  * Something is wrong with the tooling or the environment.
  *
- * @param kind a stable name: command-not-found, permission-denied, repeated-failure, timeouts,
+ * @param kind a stable name: command-not-found, permission-denied, repeated-failure, timeouts, sandbox-error,
  *     output-truncated, edit-mismatch
  * @param evidence what was seen
  * @param hint what the model should try

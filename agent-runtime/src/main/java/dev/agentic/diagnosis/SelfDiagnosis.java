@@ -49,6 +49,14 @@ public final class SelfDiagnosis {
         return findings.stream().filter(f -> due(f.kind(), step)).toList();
     }
 
+    /** A tool call failed because the sandbox itself failed (the container is gone or Docker refused). */
+    public List<Finding> sandboxFailure(int step, String error) {
+        Finding finding = new Finding("sandbox-error", "the sandbox failed to run the call: " + error,
+                "This is the environment, not your command. Try one simple command (echo ok); if the sandbox keeps failing,"
+                        + " the episode will end.");
+        return due(finding.kind(), step) ? List.of(finding) : List.of();
+    }
+
     private void observeCommand(String command, ToolResult result, String text, List<Finding> findings) {
         Matcher missing = NOT_FOUND.matcher(text);
         if (result.exitCode() == 127 && missing.find()) {

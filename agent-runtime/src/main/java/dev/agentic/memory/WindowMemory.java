@@ -21,8 +21,8 @@ public record WindowMemory(int observations) implements MemoryPolicy {
             if (kept.get(i) instanceof ToolExecutionResultMessage result && ++seen > observations
                     && !result.text().startsWith(PLACEHOLDER_START)) {
                 int lines = (int) result.text().lines().count();
-                kept.set(i, ToolExecutionResultMessage.from(result.id(), result.toolName(),
-                        PLACEHOLDER_START + ": " + lines + " lines; only the last " + observations + " observations are kept]"));
+                kept.set(i, ToolExecutionResultMessage.builder().id(result.id()).toolName(result.toolName()).isError(result.isError())
+                        .text(PLACEHOLDER_START + ": " + lines + " lines; only the last " + observations + " observations are kept]").build());
             }
         }
         return kept;

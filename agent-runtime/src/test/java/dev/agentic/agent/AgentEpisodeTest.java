@@ -157,17 +157,22 @@ class AgentEpisodeTest {
     }
 
     @Test
-    void aBrokenSandboxEndsTheEpisodeAsASandboxError() throws Exception {
+    void aSandboxThatKeepsFailingIsDiagnosedThenEndsTheEpisode() throws Exception {
         Path script = write("gone.yaml", """
                 turns:
                   - tool_calls: [{name: bash, arguments: {command: "echo hi"}}]
+                  - tool_calls: [{name: bash, arguments: {command: "echo ok"}}]
                 """);
         AgentConfig config = AgentConfig.defaults(ModelSpec.parse("scripted:" + script));
         DockerSandbox doomed = DockerSandbox.start(SandboxSpec.of(IMAGE));
         doomed.close();
-        EpisodeResult result = new Agent(config, client(ScriptedChatModel.fromFile(script)), event -> { }).run(doomed, "gone", "Echo.");
+        List<TrajectoryEvent> events = new java.util.ArrayList<>();
+        EpisodeResult result = new Agent(config, client(ScriptedChatModel.fromFile(script)), events::add).run(doomed, "gone", "Echo.");
         assertThat(result.exitStatus()).isEqualTo(ExitStatus.SANDBOX_ERROR);
+        assertThat(result.steps()).isEqualTo(2);
         assertThat(result.detail()).contains("closed");
+        assertThat(Trajectories.only(events, TrajectoryEvent.Diagnosis.class)).extracting(TrajectoryEvent.Diagnosis::kind)
+                .containsExactly("sandbox-error");
     }
 
     @Test
