@@ -16,7 +16,8 @@ import dev.agentic.sandbox.LocalSandbox;
 import dev.agentic.sandbox.Sandbox;
 import dev.agentic.sandbox.SandboxSpec;
 import dev.agentic.task.TaskImages;
-import dev.agentic.task.TerminalBenchTask;
+import dev.agentic.task.Task;
+import dev.agentic.task.Tasks;
 import dev.agentic.trajectory.Secrets;
 import dev.agentic.trajectory.TrajectoryWriter;
 import java.io.IOException;
@@ -35,14 +36,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code agentx run}: one task, one episode, a live transcript and a trajectory file. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run the agent on one Terminal-Bench task folder in a Docker sandbox (network none) and print a live transcript.",
+        description = {"Run the agent on one task folder in a Docker sandbox (network none) and print a live transcript.",
             "Exit code: 0 when the agent submitted, 1 when a limit or error ended the episode, 2 on bad input, 3 when the sandbox failed."})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--task", required = true, paramLabel = "<folder>", description = "Terminal-Bench task folder (task.yaml, optional Dockerfile)")
+    @Option(names = "--task", required = true, paramLabel = "<folder>", description = "task folder: Terminal-Bench (task.yaml), Harbor (task.toml) or a SWE-bench instance (instance.json + Dockerfile)")
     Path task;
 
     @Option(names = "--model", paramLabel = "<spec>", description = "openai:<model>, anthropic:<model>, ollama:<model>, scripted:<file>,"
@@ -73,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter console = spec.commandLine().getOut();
-        TerminalBenchTask taskFolder = TerminalBenchTask.load(task);
+        Task taskFolder = Tasks.load(task, baseImage);
         AgentConfig agentConfig = configuration(taskFolder);
         ModelClient client = Models.fromEnvironment().create(agentConfig.model(),
                 ModelOptions.DEFAULT.withBaseUrl(baseUrl).withSampling(agentConfig.temperature(), agentConfig.seed()).withPrices(prices));
@@ -97,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
         return result.exitStatus() == ExitStatus.SUBMITTED ? 0 : 1;
     }
 
-    private AgentConfig configuration(TerminalBenchTask taskFolder) throws IOException {
+    private AgentConfig configuration(Task taskFolder) throws IOException {
         String modelSpec = model != null ? model : System.getenv("AGENT_MODEL");
         if (modelSpec == null || modelSpec.isBlank()) {
             throw new IllegalArgumentException("no model: give --model <spec> (e.g. --model openai:gpt-4o-mini with OPENAI_API_KEY set,"
@@ -131,14 +132,14 @@ final class RunCommand implements Callable<Integer> {
         return settings;
     }
 
-    private Sandbox openSandbox(TerminalBenchTask taskFolder, PrintWriter console) {
+    private Sandbox openSandbox(Task taskFolder, PrintWriter console) {
         if (local) {
             console.println("  sandbox: LOCAL processes (not isolated)");
-            return LocalSandbox.start(SandboxSpec.of(baseImage));
+            return LocalSandbox.start(SandboxSpec.of(baseImage).withWorkdir(taskFolder.workdir()));
         }
         long start = System.nanoTime();
-        String image = new TaskImages(Duration.ofMinutes(10)).imageFor(taskFolder, baseImage);
-        DockerSandbox sandbox = DockerSandbox.start(SandboxSpec.of(image));
+        String image = new TaskImages(Duration.ofMinutes(10)).imageFor(taskFolder);
+        DockerSandbox sandbox = DockerSandbox.start(SandboxSpec.of(image).withWorkdir(taskFolder.workdir()));
         console.printf("  sandbox: %s in container %s (ready in %.1f s)%n", image, sandbox.containerId().substring(0, 12),
                 (System.nanoTime() - start) / 1e9);
         return sandbox;

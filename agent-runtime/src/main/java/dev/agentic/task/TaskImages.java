@@ -9,16 +9,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -28,9 +23,6 @@ import org.testcontainers.DockerClientFactory;
  */
 public final class TaskImages {
 
-    /** Files of a task folder that the agent must never see. */
-    static final Set<String> HIDDEN = Set.of("tests", "run-tests.sh", "solution.sh", "solution.yaml", "solution");
-
     private final DockerClient docker;
     private final Duration buildTimeout;
 
@@ -39,22 +31,27 @@ public final class TaskImages {
         this.buildTimeout = buildTimeout;
     }
 
-    /** The image name for the task: built now if needed, or the base image when there is no Dockerfile. */
-    public String imageFor(TerminalBenchTask task, String baseImage) {
-        if (!task.hasDockerfile()) {
-            return baseImage;
+    /** The image of the task's environment: built now if it is not built yet, or the prebuilt image's name. */
+    public String imageFor(Task task) {
+        if (task.environment() instanceof TaskEnvironment.Prebuilt prebuilt) {
+            return prebuilt.image();
         }
-        String tag = "agentic/task-" + task.id().toLowerCase().replaceAll("[^a-z0-9_.-]", "-") + ":" + contentHash(task.dir());
+        TaskEnvironment.Built built = (TaskEnvironment.Built) task.environment();
+        if (!Files.isRegularFile(built.dockerfile())) {
+            throw new TaskException(built.dockerfile() + ": missing; the task's environment is built from it");
+        }
+        String tag = "agentic/task-" + task.id().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-") + ":"
+                + Fingerprints.ofFolder(built.context(), built.excluded());
         try {
             docker.inspectImageCmd(tag).exec();
             return tag;
         } catch (NotFoundException absent) {
-            build(task, tag);
+            build(task.id(), built, tag);
             return tag;
         }
     }
 
-    private void build(TerminalBenchTask task, String tag) {
+    private void build(String taskId, TaskEnvironment.Built built, String tag) {
         Deque<String> log = new ArrayDeque<>();
         BuildImageResultCallback callback = new BuildImageResultCallback() {
             @Override
@@ -73,14 +70,14 @@ public final class TaskImages {
         };
         Path context = null;
         try {
-            context = BuildContext.tar(task.dir(), HIDDEN);
+            context = BuildContext.tar(built.context(), built.excluded());
             try (java.io.InputStream tar = Files.newInputStream(context)) {
                 docker.buildImageCmd(tar)
-                        .withDockerfilePath("Dockerfile")
+                        .withDockerfilePath(built.context().relativize(built.dockerfile()).toString().replace('\\', '/'))
                         .withTags(Set.of(tag))
                         .withNetworkMode("none")
                         .withPull(false)
-                        .withLabels(java.util.Map.of("dev.agentic.task", task.id()))
+                        .withLabels(java.util.Map.of("dev.agentic.task", taskId))
                         .exec(callback)
                         .awaitImageId(buildTimeout.toSeconds(), TimeUnit.SECONDS);
             }
@@ -91,7 +88,7 @@ public final class TaskImages {
             }
             String hint = tail.contains("pull access denied") || tail.contains("not found") || tail.contains("no such host")
                     ? "\n  a base image named in FROM is not present and cannot be pulled; build or load it first" : "";
-            throw new TaskException("building the environment of task " + task.id() + " from " + task.dockerfile()
+            throw new TaskException("building the environment of task " + taskId + " from " + built.dockerfile()
                     + " failed: " + e.getMessage() + hint + "\n  last lines of the build log:\n  " + tail, e);
         } finally {
             if (context != null) {
@@ -100,24 +97,4 @@ public final class TaskImages {
         }
     }
 
-    /** SHA-256 over the relative paths and contents of the build context (hidden files excluded), first 12 hex digits. */
-    static String contentHash(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            List<Path> sorted = files.filter(Files::isRegularFile)
-                    .filter(p -> !HIDDEN.contains(dir.relativize(p).getName(0).toString()))
-                    .sorted().toList();
-            for (Path file : sorted) {
-                digest.update(dir.relativize(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(Files.readAllBytes(file));
-                digest.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-        } catch (IOException e) {
-            throw new TaskException("cannot read task folder " + dir + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A Terminal-Bench task folder: the id is the folder name; {@code task.yaml} holds the
  * instruction and metadata (documented defaults applied); the environment is the folder's
- * {@code Dockerfile}, or the project's base image when there is none.
+ * {@code Dockerfile} (or the build of the {@code client} service of a single-service
+ * {@code docker-compose.yaml}), or the project's base image when there is neither.
  */
 public record TerminalBenchTask(
         String id,
@@ -27,20 +29,43 @@ public record TerminalBenchTask(
         String parserName,
         Duration agentTimeout,
         Duration testTimeout,
-        boolean runTestsInSameShell) {
+        boolean runTestsInSameShell,
+        TaskEnvironment environment) implements Task {
+
+    /** Files of the folder the agent must never see; they are not part of the image build. */
+    public static final Set<String> HIDDEN = Set.of("tests", "run-tests.sh", "solution.sh", "solution.yaml");
+
+    @Override
+    public String workdir() {
+        return "/app";
+    }
+
+    @Override
+    public String format() {
+        return "terminal-bench";
+    }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    public Path dockerfile() {
-        return dir.resolve("Dockerfile");
+    public Path runTests() {
+        return dir.resolve("run-tests.sh");
     }
 
-    public boolean hasDockerfile() {
-        return Files.isRegularFile(dockerfile());
+    public Path tests() {
+        return dir.resolve("tests");
+    }
+
+    public Path solution() {
+        return dir.resolve("solution.sh");
     }
 
     /** Reads {@code dir/task.yaml}; every problem names the file and the field. */
     public static TerminalBenchTask load(Path dir) {
+        return load(dir, dev.agentic.sandbox.SandboxSpec.BASE_IMAGE);
+    }
+
+    /** As {@link #load(Path)}, with {@code baseImage} for a folder without Dockerfile or compose file. */
+    public static TerminalBenchTask load(Path dir, String baseImage) {
         Path file = dir.resolve("task.yaml");
         if (!Files.isDirectory(dir)) {
             throw new TaskException("task folder " + dir + " does not exist");
@@ -75,7 +100,19 @@ public record TerminalBenchTask(
                 fields.text("parser_name", "pytest"),
                 Duration.ofMillis((long) (fields.number("max_agent_timeout_sec", 360) * 1000)),
                 Duration.ofMillis((long) (fields.number("max_test_timeout_sec", 60) * 1000)),
-                fields.bool("run_tests_in_same_shell", false));
+                fields.bool("run_tests_in_same_shell", false),
+                environment(dir, baseImage));
+    }
+
+    private static TaskEnvironment environment(Path dir, String baseImage) {
+        Path compose = Files.isRegularFile(dir.resolve("docker-compose.yaml")) ? dir.resolve("docker-compose.yaml") : dir.resolve("docker-compose.yml");
+        if (Files.isRegularFile(compose)) {
+            return ComposeFile.clientEnvironment(compose, HIDDEN);
+        }
+        if (Files.isRegularFile(dir.resolve("Dockerfile"))) {
+            return new TaskEnvironment.Built(dir, dir.resolve("Dockerfile"), HIDDEN);
+        }
+        return new TaskEnvironment.Prebuilt(baseImage);
     }
 
     /** Typed access to task.yaml fields with messages naming file and field. */

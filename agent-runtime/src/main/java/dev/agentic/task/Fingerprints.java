@@ -1,0 +1,83 @@
+package dev.agentic.task;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** SHA-256 digests of what a task or suite consists of. */
+final class Fingerprints {
+
+    private Fingerprints() {}
+
+    /** Over each task's id and content, core then expansion, in id order; 16 hex digits. */
+    static String ofSuite(List<Task> tasks, List<Task> expansion) {
+        MessageDigest digest = sha256();
+        update(digest, "core");
+        tasks.stream().sorted(Comparator.comparing(Task::id)).forEach(t -> update(digest, t.id() + "=" + ofTask(t)));
+        update(digest, "expansion");
+        expansion.stream().sorted(Comparator.comparing(Task::id)).forEach(t -> update(digest, t.id() + "=" + ofTask(t)));
+        return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+    }
+
+    /** Every file of the task's folder (and environment), or the instance's fields. */
+    static String ofTask(Task task) {
+        MessageDigest digest = sha256();
+        if (task instanceof TerminalBenchTask tb) {
+            files(digest, tb.dir());
+        } else if (task instanceof HarborTask harbor) {
+            files(digest, harbor.dir());
+        } else if (task instanceof SweBenchTask swe) {
+            update(digest, String.join("\n", swe.instanceId(), swe.repo(), swe.baseCommit(), String.valueOf(swe.patch()),
+                    swe.testPatch(), swe.problemStatement(), swe.failToPass().toString(), swe.passToPass().toString()));
+            if (swe.environment() instanceof TaskEnvironment.Built built) {
+                files(digest, built.context());
+            } else {
+                update(digest, ((TaskEnvironment.Prebuilt) swe.environment()).image());
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+    }
+
+    /** Over the relative paths and contents of the files of {@code dir}, without the {@code excluded} top-level entries; 12 hex digits. */
+    static String ofFolder(Path dir, java.util.Set<String> excluded) {
+        MessageDigest digest = sha256();
+        files(digest, dir, excluded);
+        return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+    }
+
+    private static void files(MessageDigest digest, Path dir) {
+        files(digest, dir, java.util.Set.of());
+    }
+
+    private static void files(MessageDigest digest, Path dir, java.util.Set<String> excluded) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile)
+                    .filter(p -> !excluded.contains(dir.relativize(p).getName(0).toString())).sorted().toList()) {
+                update(digest, dir.relativize(file).toString().replace('\\', '/'));
+                digest.update(Files.readAllBytes(file));
+            }
+        } catch (IOException e) {
+            throw new TaskException("cannot read task folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void update(MessageDigest digest, String text) {
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.agentic.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A named set of tasks, read from a manifest (YAML or JSON):
+ *
+ * <pre>
+ * id: offline-core
+ * description: the offline core suite
+ * tasks:                       # task folders relative to this file; globs allowed
+ *   - tasks/*
+ *   - instances: swe/instances.jsonl    # SWE-bench instances as published
+ *     environments: swe/environments    # optional: per-instance Dockerfile folders
+ * expansion:                   # tasks added only once results show improvement
+ *   - more/*
+ * </pre>
+ *
+ * The {@link #hash()} covers everything that affects results (instructions, environments, tests,
+ * solutions), so that results from different suite contents are never compared.
+ */
+public record Suite(String id, String description, Path manifest, List<Task> tasks, List<Task> expansion, String hash) {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    public static Suite load(Path manifest, String baseImage) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(manifest.toFile());
+        } catch (IOException e) {
+            throw new TaskException("suite " + manifest + ": " + (Files.exists(manifest) ? "not valid YAML: "
+                    + e.getMessage().lines().findFirst().orElse("") : "file does not exist"), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new TaskException("suite " + manifest + ": expected fields 'id' and 'tasks'");
+        }
+        String id = root.path("id").asText("");
+        if (id.isBlank()) {
+            throw new TaskException("suite " + manifest + ": field 'id' is missing");
+        }
+        Path base = manifest.toAbsolutePath().getParent();
+        List<Task> tasks = entries(manifest, base, root.get("tasks"), "tasks", baseImage);
+        if (tasks.isEmpty()) {
+            throw new TaskException("suite " + manifest + ": field 'tasks' lists no task");
+        }
+        List<Task> expansion = root.has("expansion") ? entries(manifest, base, root.get("expansion"), "expansion", baseImage) : List.of();
+        Map<String, Task> seen = new LinkedHashMap<>();
+        for (Task task : concat(tasks, expansion)) {
+            if (seen.put(task.id(), task) != null) {
+                throw new TaskException("suite " + manifest + ": task id '" + task.id() + "' appears twice");
+            }
+        }
+        return new Suite(id, root.path("description").asText(""), manifest, tasks, expansion, Fingerprints.ofSuite(tasks, expansion));
+    }
+
+    /** The suite restricted to task ids matching any {@code include} glob (all when empty) and no {@code exclude} glob. */
+    public Suite filter(List<String> include, List<String> exclude) {
+        List<Pattern> in = include.stream().map(Suite::glob).toList();
+        List<Pattern> out = exclude.stream().map(Suite::glob).toList();
+        java.util.function.Predicate<Task> keep = t -> (in.isEmpty() || in.stream().anyMatch(p -> p.matcher(t.id()).matches()))
+                && out.stream().noneMatch(p -> p.matcher(t.id()).matches());
+        return new Suite(id, description, manifest, tasks.stream().filter(keep).toList(), expansion.stream().filter(keep).toList(), hash);
+    }
+
+    private static Pattern glob(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    private static List<Task> entries(Path manifest, Path base, JsonNode list, String field, String baseImage) {
+        if (list == null || !list.isArray()) {
+            throw new TaskException("suite " + manifest + ": field '" + field + "' must be a list of task folders");
+        }
+        List<Task> tasks = new ArrayList<>();
+        for (JsonNode entry : list) {
+            if (entry.isTextual()) {
+                tasks.addAll(folders(manifest, base, entry.asText(), baseImage));
+            } else if (entry.isObject() && entry.has("instances")) {
+                Path file = base.resolve(entry.get("instances").asText());
+                Path environments = entry.has("environments") ? base.resolve(entry.get("environments").asText()) : null;
+                if (!Files.isRegularFile(file)) {
+                    throw new TaskException("suite " + manifest + ": instances file " + file + " does not exist");
+                }
+                tasks.addAll(SweBenchTask.loadAll(file, environments));
+            } else {
+                throw new TaskException("suite " + manifest + ": entry " + entry + " in '" + field
+                        + "' is neither a folder path nor {instances: <file>, environments: <folder>}");
+            }
+        }
+        return tasks;
+    }
+
+    private static List<Task> folders(Path manifest, Path base, String pattern, String baseImage) {
+        if (!pattern.contains("*") && !pattern.contains("?")) {
+            return List.of(Tasks.load(base.resolve(pattern), baseImage));
+        }
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+        try (Stream<Path> paths = Files.walk(base, pattern.split("/").length)) {
+            List<Task> tasks = paths.filter(Files::isDirectory)
+                    .filter(p -> matcher.matches(base.relativize(p)))
+                    .filter(Suite::isTaskFolder)
+                    .sorted(Comparator.comparing(Path::toString))
+                    .map(p -> Tasks.load(p, baseImage))
+                    .toList();
+            if (tasks.isEmpty()) {
+                throw new TaskException("suite " + manifest + ": '" + pattern + "' matches no task folder under " + base);
+            }
+            return tasks;
+        } catch (IOException e) {
+            throw new TaskException("suite " + manifest + ": cannot list " + base + ": " + e.getMessage(), e);
+        }
+    }
+
+    static boolean isTaskFolder(Path dir) {
+        return Files.isRegularFile(dir.resolve("task.yaml")) || Files.isRegularFile(dir.resolve("task.toml"))
+                || Files.isRegularFile(dir.resolve("instance.json"));
+    }
+
+    private static List<Task> concat(List<Task> a, List<Task> b) {
+        List<Task> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

@@ -1,0 +1,188 @@
+package dev.agentic.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A SWE-bench instance: the repository at {@code /testbed} at {@code base_commit}; the agent gets
+ * the {@code problem_statement}; grading applies {@code test_patch} and checks {@code FAIL_TO_PASS}
+ * and {@code PASS_TO_PASS} (each a JSON-encoded list of test names, as published). The image is a
+ * configured environment folder ({@code <environments>/<instance_id>/Dockerfile}) when there is
+ * one, else the published {@code swebench/sweb.eval.x86_64.<id>} image.
+ */
+public record SweBenchTask(
+        String instanceId,
+        String repo,
+        String baseCommit,
+        String patch,
+        String testPatch,
+        String problemStatement,
+        String hintsText,
+        String createdAt,
+        String version,
+        String environmentSetupCommit,
+        List<String> failToPass,
+        List<String> passToPass,
+        String difficultyText,
+        TaskEnvironment environment) implements Task {
+
+    /** Files of an environment folder that never enter the image: the instance holds the gold patch. */
+    public static final Set<String> HIDDEN = Set.of("instance.json", "tests", "solution");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public String id() {
+        return instanceId;
+    }
+
+    @Override
+    public String instruction() {
+        return problemStatement;
+    }
+
+    @Override
+    public Difficulty difficulty() {
+        if (difficultyText == null) {
+            return Difficulty.UNKNOWN;
+        }
+        return switch (difficultyText) {
+            case "<15 min fix" -> Difficulty.EASY;
+            case "15 min - 1 hour" -> Difficulty.MEDIUM;
+            case "1-4 hours", ">4 hours" -> Difficulty.HARD;
+            default -> Difficulty.UNKNOWN;
+        };
+    }
+
+    @Override
+    public String category() {
+        return "swe-bench:" + repo;
+    }
+
+    @Override
+    public Duration agentTimeout() {
+        return Duration.ofMinutes(30);
+    }
+
+    @Override
+    public Duration testTimeout() {
+        return Duration.ofMinutes(30);
+    }
+
+    @Override
+    public String workdir() {
+        return "/testbed";
+    }
+
+    @Override
+    public String format() {
+        return "swe-bench";
+    }
+
+    /** The published evaluation image of an instance. */
+    public static String publishedImage(String instanceId) {
+        return "swebench/sweb.eval.x86_64." + instanceId.toLowerCase(Locale.ROOT).replace("__", "_1776_") + ":latest";
+    }
+
+    /** Instances from a JSON file (one object or an array) or a JSON Lines file. */
+    public static List<SweBenchTask> loadAll(Path file, Path environments) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new TaskException(file + ": unreadable: " + e.getMessage(), e);
+        }
+        List<SweBenchTask> tasks = new ArrayList<>();
+        String trimmed = text.strip();
+        try {
+            if (trimmed.startsWith("[")) {
+                int i = 0;
+                for (JsonNode node : JSON.readTree(trimmed)) {
+                    tasks.add(fromJson(node, file + " item " + (++i), environments));
+                }
+            } else if (file.toString().endsWith(".jsonl")) {
+                List<String> lines = trimmed.lines().toList();
+                for (int i = 0; i < lines.size(); i++) {
+                    if (!lines.get(i).isBlank()) {
+                        tasks.add(fromJson(JSON.readTree(lines.get(i)), file + " line " + (i + 1), environments));
+                    }
+                }
+            } else {
+                tasks.add(fromJson(JSON.readTree(trimmed), file.toString(), environments));
+            }
+        } catch (IOException e) {
+            throw new TaskException(file + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        return tasks;
+    }
+
+    /** One instance; {@code source} names the file (and line) in messages. */
+    static SweBenchTask fromJson(JsonNode node, String source, Path environments) {
+        if (node == null || !node.isObject()) {
+            throw new TaskException(source + ": expected a SWE-bench instance object");
+        }
+        String id = required(node, source, "instance_id");
+        String where = source + " (" + id + ")";
+        Path envDir = environments == null ? null : environments.resolve(id);
+        TaskEnvironment environment = envDir != null && Files.isRegularFile(envDir.resolve("Dockerfile"))
+                ? new TaskEnvironment.Built(envDir, envDir.resolve("Dockerfile"), HIDDEN)
+                : new TaskEnvironment.Prebuilt(publishedImage(id));
+        String baseCommit = required(node, where, "base_commit");
+        if (!baseCommit.matches("[0-9a-f]{7,40}")) {
+            throw new TaskException(where + ": field 'base_commit' must be a git commit hash, got '" + baseCommit + "'");
+        }
+        return new SweBenchTask(id, required(node, where, "repo"), baseCommit, text(node, "patch"),
+                required(node, where, "test_patch"), required(node, where, "problem_statement"), text(node, "hints_text"),
+                text(node, "created_at"), text(node, "version"), text(node, "environment_setup_commit"),
+                testList(node, where, "FAIL_TO_PASS"), testList(node, where, "PASS_TO_PASS"), text(node, "difficulty"), environment);
+    }
+
+    private static String required(JsonNode node, String where, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull() || value.asText().isBlank()) {
+            throw new TaskException(where + ": field '" + field + "' is missing or empty");
+        }
+        if (!value.isTextual()) {
+            throw new TaskException(where + ": field '" + field + "' must be a string");
+        }
+        return value.asText();
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** A JSON-encoded string holding a list, as published; a plain list is accepted too. */
+    private static List<String> testList(JsonNode node, String where, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new TaskException(where + ": field '" + field + "' is missing; expected a JSON-encoded list of test names");
+        }
+        JsonNode list = value;
+        if (value.isTextual()) {
+            try {
+                list = JSON.readTree(value.asText());
+            } catch (IOException e) {
+                throw new TaskException(where + ": field '" + field + "' is not a JSON-encoded list: " + abbreviate(value.asText()), e);
+            }
+        }
+        if (list == null || !list.isArray()) {
+            throw new TaskException(where + ": field '" + field + "' must hold a list of test names, got " + abbreviate(value.toString()));
+        }
+        List<String> tests = new ArrayList<>();
+        list.forEach(item -> tests.add(item.asText()));
+        return List.copyOf(tests);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 80 ? text.substring(0, 80) + "…" : text;
+    }
+}

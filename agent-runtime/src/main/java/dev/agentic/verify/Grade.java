@@ -1,0 +1,44 @@
+package dev.agentic.verify;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The verdict of a task's own tests on what the agent left behind.
+ *
+ * @param reward 1 or 0, or the reward a Harbor verifier wrote
+ * @param tests per-test statuses as parsed
+ * @param output the raw test output (capped by the sandbox)
+ * @param detail what went wrong, in words, when not resolved
+ * @param sweBench the SWE-bench report, for SWE-bench tasks; null otherwise
+ */
+public record Grade(boolean resolved, double reward, Outcome outcome, Map<String, TestStatus> tests, String output,
+                    Duration duration, String detail, SweBenchReport sweBench) {
+
+    /** How verification ended: a closed set. */
+    public enum Outcome {
+        /** Every test passed (or the reward is 1). */
+        RESOLVED,
+        /** Some test failed (or the reward is below 1). */
+        TESTS_FAILED,
+        /** The tests did not finish within the task's test timeout. */
+        TEST_TIMEOUT,
+        /** The test output had no summary to read, or the reward file held no number. */
+        PARSE_ERROR,
+        /** The agent's changes could not be applied to a fresh copy of the repository. */
+        PATCH_FAILED,
+        /** The agent changed nothing. */
+        NO_CHANGE,
+        /** A Harbor verifier wrote no reward, or an empty one. */
+        REWARD_MISSING,
+        /** The agent changed the tests or the grader's files; the result cannot be trusted and counts as failed. */
+        TAMPERED,
+        /** The verification itself broke (the sandbox failed): not the agent's fault. */
+        VERIFIER_ERROR
+    }
+
+    static Grade of(Outcome outcome, Map<String, TestStatus> tests, String output, Duration duration, String detail) {
+        boolean resolved = outcome == Outcome.RESOLVED;
+        return new Grade(resolved, resolved ? 1 : 0, outcome, Map.copyOf(tests), output, duration, detail, null);
+    }
+}
