@@ -1,0 +1,74 @@
+package dev.agentic.cli;
+
+import dev.agentic.sandbox.DockerSandbox;
+import dev.agentic.sandbox.SandboxSpec;
+import dev.agentic.task.Suite;
+import dev.agentic.task.TaskImages;
+import dev.agentic.verify.TaskAttempt;
+import dev.agentic.verify.TaskValidation;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code agentx validate}: every task of a suite under the oracle and under nop. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Check a suite's tasks: each runs K times with its reference solution (must pass every time) and K times"
+            + " doing nothing (must fail every time). Flaky and invalid tasks are listed with the reason.",
+            "Exit code: 0 when every task is valid, 1 otherwise, 2 on bad input."})
+final class ValidateCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--suite", required = true, paramLabel = "<manifest>", description = "suite manifest (YAML)")
+    Path suite;
+
+    @Option(names = "--trials", paramLabel = "<K>", description = "attempts per task and reference agent (default: ${DEFAULT-VALUE})")
+    int trials = 1;
+
+    @Option(names = "--concurrency", paramLabel = "<N>", description = "tasks validated at once (default: ${DEFAULT-VALUE})")
+    int concurrency = 2;
+
+    @Option(names = "--tasks", paramLabel = "<glob>", description = "only task ids matching this glob (repeatable)")
+    List<String> include = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "<glob>", description = "leave out task ids matching this glob (repeatable)")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--image", paramLabel = "<image>", description = "image for tasks without an environment (default: ${DEFAULT-VALUE})")
+    String baseImage = SandboxSpec.BASE_IMAGE;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Suite loaded = Suite.load(suite, baseImage).filter(include, exclude);
+        List<dev.agentic.task.Task> tasks = new ArrayList<>(loaded.tasks());
+        tasks.addAll(loaded.expansion());
+        out.printf(Locale.ROOT, "validating %d tasks of suite %s (hash %s): %d trial(s) each under oracle and nop, %d at a time%n",
+                tasks.size(), loaded.id(), loaded.hash(), trials, concurrency);
+        long start = System.nanoTime();
+        TaskValidation validation = new TaskValidation(new TaskAttempt(new TaskImages(Duration.ofMinutes(10)), DockerSandbox::start),
+                trials, concurrency);
+        List<TaskValidation.Result> results = validation.validate(tasks, result -> {
+            synchronized (out) {
+                out.printf(Locale.ROOT, "  %-8s %-34s %s%n", result.status(), result.task().id(), result.reason());
+                out.flush();
+            }
+        });
+        Map<TaskValidation.Status, Long> counts = results.stream()
+                .collect(Collectors.groupingBy(TaskValidation.Result::status, TreeMap::new, Collectors.counting()));
+        out.printf(Locale.ROOT, "%s in %.0f s%n", counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", ")), (System.nanoTime() - start) / 1e9);
+        return results.stream().allMatch(r -> r.status() == TaskValidation.Status.VALID) ? 0 : 1;
+    }
+}
