@@ -177,10 +177,17 @@ public final class DockerSandbox implements Sandbox {
         ensureOpen();
         String target = spec.resolve(path);
         try {
-            container.copyFileToContainer(Transferable.of(content), target);
+            container.copyFileToContainer(Transferable.of(content, modeOf(target)), target);
         } catch (RuntimeException e) {
             throw new SandboxException("could not write " + target + " in container " + shortId() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The permission bits of an existing file, so that rewriting it keeps them; 0644 for a new file. */
+    private int modeOf(String target) {
+        ExecResult stat = exec("stat -c %a " + Shell.quote(target) + " 2>/dev/null", Duration.ofSeconds(30));
+        String mode = stat.stdout().strip();
+        return stat.exitCode() == 0 && mode.matches("[0-7]{3,4}") ? Integer.parseInt(mode, 8) : 0644;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.agentic.tool;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentic.sandbox.ExecResult;
 import dev.agentic.sandbox.SandboxException;
+import dev.agentic.sandbox.Shell;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonArraySchema;
 import dev.langchain4j.model.chat.request.json.JsonIntegerSchema;
@@ -66,11 +67,11 @@ public final class EditorTool implements Tool {
     }
 
     private ToolResult view(String path, JsonNode range, ToolContext context) throws ToolArgumentException {
-        ExecResult kind = context.sandbox().exec("if [ -d " + SearchTool.quote(path) + " ]; then echo dir; elif [ -f "
-                + SearchTool.quote(path) + " ]; then echo file; else echo none; fi", context.timeout());
+        ExecResult kind = context.sandbox().exec("if [ -d " + Shell.quote(path) + " ]; then echo dir; elif [ -f "
+                + Shell.quote(path) + " ]; then echo file; else echo none; fi", context.timeout());
         switch (kind.stdout().trim()) {
             case "dir" -> {
-                ExecResult listing = context.sandbox().exec("find " + SearchTool.quote(path)
+                ExecResult listing = context.sandbox().exec("find " + Shell.quote(path)
                         + " -maxdepth 2 -not -path '*/.*' | sort | head -n 400", context.timeout());
                 return ToolResult.ok(context.forModel(listing.stdout()));
             }
@@ -97,7 +98,7 @@ public final class EditorTool implements Tool {
     }
 
     private ToolResult create(String path, String text, ToolContext context) {
-        if (context.sandbox().exec("test -e " + SearchTool.quote(path), context.timeout()).exitCode() == 0) {
+        if (context.sandbox().exec("test -e " + Shell.quote(path), context.timeout()).exitCode() == 0) {
             return ToolResult.failed("File already exists at " + path + "; create does not overwrite. Use str_replace or insert,"
                     + " or remove the file with bash first.");
         }
@@ -159,7 +160,7 @@ public final class EditorTool implements Tool {
         }
         String previous = edits.pop();
         if (previous.equals("\0absent")) {
-            context.sandbox().exec("rm -f " + SearchTool.quote(path), context.timeout());
+            context.sandbox().exec("rm -f " + Shell.quote(path), context.timeout());
             return ToolResult.ok("Undid the creation of " + path + " (file removed).");
         }
         context.sandbox().writeText(path, previous);

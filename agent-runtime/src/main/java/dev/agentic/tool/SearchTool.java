@@ -2,6 +2,7 @@ package dev.agentic.tool;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentic.sandbox.ExecResult;
+import dev.agentic.sandbox.Shell;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import java.util.List;
@@ -39,8 +40,8 @@ public final class SearchTool implements Tool {
         String pattern = Arguments.requiredText(arguments, NAME, "pattern");
         String path = Arguments.optionalText(arguments, NAME, "path", ".");
         String shell = switch (command) {
-            case "find_files" -> "find " + quote(path) + " -name .git -prune -o -type f -name " + quote(pattern) + " -print";
-            case "grep" -> "grep -rnIE --exclude-dir=.git -e " + quote(pattern) + " " + quote(path);
+            case "find_files" -> "find " + Shell.quote(path) + " -name .git -prune -o -type f -name " + Shell.quote(pattern) + " -print";
+            case "grep" -> "grep -rnIE --exclude-dir=.git -e " + Shell.quote(pattern) + " " + Shell.quote(path);
             default -> throw new ToolArgumentException(NAME + ": argument 'command' must be find_files or grep, got '" + command + "'");
         };
         ExecResult result = context.sandbox().exec(shell + " | head -n " + (MAX_RESULTS + 1), context.timeout());
@@ -59,7 +60,4 @@ public final class SearchTool implements Tool {
         return ToolResult.ok(context.forModel(text));
     }
 
-    static String quote(String text) {
-        return "'" + text.replace("'", "'\\''") + "'";
-    }
 }

@@ -3,6 +3,7 @@ package dev.agentic.verify;
 import dev.agentic.sandbox.ExecResult;
 import dev.agentic.sandbox.Sandbox;
 import dev.agentic.sandbox.SandboxException;
+import dev.agentic.sandbox.Shell;
 import dev.agentic.task.HarborTask;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +27,7 @@ public record HarborVerifier(HarborTask task) implements Verifier {
         sandbox.exec("rm -rf /logs/verifier && mkdir -p /logs/verifier /tests", task.testTimeout());
         sandbox.copyIn(task.tests(), "/tests");
         String env = task.verifierEnv().entrySet().stream()
-                .map(e -> e.getKey() + "=" + quote(e.getValue())).collect(Collectors.joining(" "));
+                .map(e -> e.getKey() + "=" + Shell.quote(e.getValue())).collect(Collectors.joining(" "));
         ExecResult run = sandbox.exec("cd " + task.workdir() + " && " + (env.isEmpty() ? "" : "env " + env + " ") + "bash /tests/test.sh",
                 task.testTimeout());
         String output = run.stdout() + (run.stderr().isEmpty() ? "" : "\n[stderr]\n" + run.stderr());
@@ -76,7 +77,4 @@ public record HarborVerifier(HarborTask task) implements Verifier {
         }
     }
 
-    private static String quote(String value) {
-        return "'" + value.replace("'", "'\\''") + "'";
-    }
 }

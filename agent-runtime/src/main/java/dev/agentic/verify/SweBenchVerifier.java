@@ -4,6 +4,7 @@ import dev.agentic.sandbox.ExecResult;
 import dev.agentic.sandbox.Sandbox;
 import dev.agentic.sandbox.SandboxSpec;
 import dev.agentic.sandbox.Sandboxes;
+import dev.agentic.sandbox.Shell;
 import dev.agentic.task.SweBenchTask;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ public record SweBenchVerifier(SweBenchTask task, Sandboxes sandboxes, String im
     private String evalScript(List<String> testFiles) {
         StringBuilder script = new StringBuilder("cd ").append(task.workdir()).append(" && ");
         for (String file : testFiles) {
-            String quoted = "'" + file.replace("'", "'\\''") + "'";
+            String quoted = Shell.quote(file);
             script.append("{ git checkout -q ").append(task.baseCommit()).append(" -- ").append(quoted)
                     .append(" 2>/dev/null || rm -f ").append(quoted).append("; } && ");
         }
@@ -92,7 +93,7 @@ public record SweBenchVerifier(SweBenchTask task, Sandboxes sandboxes, String im
             toRun.add(fileOf(test));
         }
         script.append("git apply --verbose /tmp/test.patch && echo '").append(START).append("' && { python3 -m pytest -rA");
-        toRun.stream().filter(f -> f.endsWith(".py")).forEach(f -> script.append(" '").append(f.replace("'", "'\\''")).append("'"));
+        toRun.stream().filter(f -> f.endsWith(".py")).forEach(f -> script.append(' ').append(Shell.quote(f)));
         script.append("; echo \"").append(END).append(" exit code $?\"; }");
         return script.toString();
     }

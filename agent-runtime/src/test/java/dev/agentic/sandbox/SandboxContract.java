@@ -69,6 +69,14 @@ abstract class SandboxContract {
     }
 
     @Test
+    void rewritingAFileKeepsItsPermissions() {
+        sandbox().writeText("tool.sh", "#!/bin/sh\necho one\n");
+        sandbox().exec("chmod 750 tool.sh", TEN_SECONDS);
+        sandbox().writeText("tool.sh", "#!/bin/sh\necho two\n");
+        assertThat(sandbox().exec("./tool.sh && stat -c %a tool.sh", TEN_SECONDS).stdout()).isEqualTo("two\n750\n");
+    }
+
+    @Test
     void binaryFilesRoundTripByteForByte() {
         byte[] bytes = new byte[300_000];
         new Random(42).nextBytes(bytes);
