@@ -25,8 +25,16 @@ final class BuildContext {
                 if (file.equals(dir) || excludedTopLevel.contains(dir.relativize(file).getName(0).toString())) {
                     continue;
                 }
-                TarArchiveEntry entry = new TarArchiveEntry(file.toFile(), dir.relativize(file).toString().replace('\\', '/'));
-                entry.setMode(Files.isDirectory(file) ? 0755 : Files.isExecutable(file) ? 0755 : 0644);
+                String name = dir.relativize(file).toString().replace('\\', '/');
+                if (Files.isSymbolicLink(file)) {
+                    TarArchiveEntry link = new TarArchiveEntry(name, TarArchiveEntry.LF_SYMLINK);
+                    link.setLinkName(Files.readSymbolicLink(file).toString());
+                    tar.putArchiveEntry(link);
+                    tar.closeArchiveEntry();
+                    continue;
+                }
+                TarArchiveEntry entry = new TarArchiveEntry(file.toFile(), name);
+                entry.setMode(mode(file));
                 tar.putArchiveEntry(entry);
                 if (Files.isRegularFile(file)) {
                     Files.copy(file, tar);
@@ -35,5 +43,18 @@ final class BuildContext {
             }
         }
         return tarFile;
+    }
+
+    /** The file's permission bits; where the file system has none, 0755 for directories and executables, else 0644. */
+    private static int mode(Path file) throws IOException {
+        try {
+            int mode = 0;
+            for (java.nio.file.attribute.PosixFilePermission permission : Files.getPosixFilePermissions(file)) {
+                mode |= 1 << (8 - permission.ordinal());
+            }
+            return mode;
+        } catch (UnsupportedOperationException notPosix) {
+            return Files.isDirectory(file) || Files.isExecutable(file) ? 0755 : 0644;
+        }
     }
 }
