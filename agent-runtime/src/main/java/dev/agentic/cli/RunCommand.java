@@ -16,6 +16,10 @@ import dev.agentic.sandbox.LocalSandbox;
 import dev.agentic.sandbox.Sandbox;
 import dev.agentic.sandbox.SandboxSpec;
 import dev.agentic.task.TaskImages;
+import dev.agentic.verify.Grade;
+import dev.agentic.verify.GraderGuard;
+import dev.agentic.verify.TestStatus;
+import dev.agentic.verify.Verifier;
 import dev.agentic.task.Task;
 import dev.agentic.task.Tasks;
 import dev.agentic.trajectory.Secrets;
@@ -37,8 +41,14 @@ import picocli.CommandLine.Spec;
 /** {@code agentx run}: one task, one episode, a live transcript and a trajectory file. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the agent on one task folder in a Docker sandbox (network none) and print a live transcript.",
-            "Exit code: 0 when the agent submitted, 1 when a limit or error ended the episode, 2 on bad input, 3 when the sandbox failed."})
+            "After the agent stops, the task's own tests grade the result (not with --local or --no-verify).",
+            "Exit code: 0 when the task is resolved (with --no-verify: when the agent submitted), 1 otherwise, 2 on bad input,"
+                + " 3 when the sandbox failed."})
 final class RunCommand implements Callable<Integer> {
+
+    private static final com.fasterxml.jackson.databind.ObjectWriter GRADES = new ObjectMapper()
+            .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
+            .writerWithDefaultPrettyPrinter();
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -68,8 +78,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--image", paramLabel = "<image>", description = "image for tasks without a Dockerfile (default: ${DEFAULT-VALUE})")
     String baseImage = SandboxSpec.BASE_IMAGE;
 
-    @Option(names = "--local", description = "run commands as local processes instead of in Docker: NOT isolated, for development only")
+    @Option(names = "--local", description = "run commands as local processes instead of in Docker: NOT isolated, for development only;"
+            + " implies --no-verify")
     boolean local;
+
+    @Option(names = "--no-verify", description = "do not run the task's tests after the agent stops")
+    boolean noVerify;
 
     @Override
     public Integer call() throws IOException {
@@ -86,16 +100,27 @@ final class RunCommand implements Callable<Integer> {
         console.println("agentx run: task " + taskFolder.id() + " (" + taskFolder.difficulty().label() + ", " + taskFolder.category() + ")");
         console.println("  model " + agentConfig.model() + " · " + describe(agentConfig));
         EpisodeResult result;
-        try (Sandbox sandbox = openSandbox(taskFolder, console);
+        Grade grade = null;
+        String image = local ? baseImage : new TaskImages(Duration.ofMinutes(10)).imageFor(taskFolder);
+        try (Sandbox sandbox = openSandbox(taskFolder, image, console);
              TrajectoryWriter writer = new TrajectoryWriter(trajectory, Secrets.fromEnvironment())) {
+            boolean verify = !local && !noVerify;
+            GraderGuard guard = verify ? GraderGuard.before(sandbox) : null;
             TranscriptPrinter printer = new TranscriptPrinter(console);
             result = new Agent(agentConfig, client, event -> {
                 writer.write(event);
                 printer.accept(event);
             }).run(sandbox, taskFolder.id(), taskFolder.instruction());
+            if (verify) {
+                console.println("running the task's tests …");
+                grade = Verifier.of(taskFolder, DockerSandbox::start, image).verify(sandbox, guard);
+                GRADES.writeValue(outDir.resolve("grade.json").toFile(), grade);
+                console.println(describe(grade));
+            }
         }
-        console.println("trajectory: " + trajectory);
-        return result.exitStatus() == ExitStatus.SUBMITTED ? 0 : 1;
+        console.println("trajectory: " + trajectory + (grade == null ? "" : " · grade: " + outDir.resolve("grade.json")));
+        boolean success = grade != null ? grade.resolved() : result.exitStatus() == ExitStatus.SUBMITTED;
+        return success ? 0 : 1;
     }
 
     private AgentConfig configuration(Task taskFolder) throws IOException {
@@ -132,17 +157,23 @@ final class RunCommand implements Callable<Integer> {
         return settings;
     }
 
-    private Sandbox openSandbox(Task taskFolder, PrintWriter console) {
+    private Sandbox openSandbox(Task taskFolder, String image, PrintWriter console) {
         if (local) {
             console.println("  sandbox: LOCAL processes (not isolated)");
             return LocalSandbox.start(SandboxSpec.of(baseImage).withWorkdir(taskFolder.workdir()));
         }
         long start = System.nanoTime();
-        String image = new TaskImages(Duration.ofMinutes(10)).imageFor(taskFolder);
         DockerSandbox sandbox = DockerSandbox.start(SandboxSpec.of(image).withWorkdir(taskFolder.workdir()));
         console.printf("  sandbox: %s in container %s (ready in %.1f s)%n", image, sandbox.containerId().substring(0, 12),
                 (System.nanoTime() - start) / 1e9);
         return sandbox;
+    }
+
+    static String describe(Grade grade) {
+        long passed = grade.tests().values().stream().filter(TestStatus::passing).count();
+        String counts = grade.tests().isEmpty() ? "" : " · " + passed + " of " + grade.tests().size() + " tests passing";
+        String reward = grade.sweBench() != null ? " · " + grade.sweBench().resolution() : "";
+        return "tests: " + grade.outcome() + counts + reward + (grade.detail() == null ? "" : " · " + grade.detail());
     }
 
     private static String describe(AgentConfig config) {

@@ -1,5 +1,7 @@
 package dev.agentic.verify;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.util.Map;
 
@@ -13,7 +15,17 @@ import java.util.Map;
  * @param sweBench the SWE-bench report, for SWE-bench tasks; null otherwise
  */
 public record Grade(boolean resolved, double reward, Outcome outcome, Map<String, TestStatus> tests, String output,
-                    Duration duration, String detail, SweBenchReport sweBench) {
+                    @JsonIgnore Duration duration, String detail, SweBenchReport sweBench) {
+
+    public Grade {
+        tests = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tests)); // keeps report order
+    }
+
+    /** The test run's wall time in milliseconds, as written to JSON. */
+    @JsonProperty("duration_ms")
+    public long durationMs() {
+        return duration.toMillis();
+    }
 
     /** How verification ended: a closed set. */
     public enum Outcome {
@@ -39,6 +51,6 @@ public record Grade(boolean resolved, double reward, Outcome outcome, Map<String
 
     static Grade of(Outcome outcome, Map<String, TestStatus> tests, String output, Duration duration, String detail) {
         boolean resolved = outcome == Outcome.RESOLVED;
-        return new Grade(resolved, resolved ? 1 : 0, outcome, Map.copyOf(tests), output, duration, detail, null);
+        return new Grade(resolved, resolved ? 1 : 0, outcome, tests, output, duration, detail, null);
     }
 }

@@ -138,7 +138,7 @@ public record SweBenchVerifier(SweBenchTask task, Sandboxes sandboxes, String im
     private static Grade swe(Grade.Outcome outcome, Map<String, TestStatus> tests, String output, Duration duration, String detail,
                              SweBenchReport report) {
         boolean resolved = outcome == Grade.Outcome.RESOLVED;
-        return new Grade(resolved, resolved ? 1 : 0, outcome, Map.copyOf(tests), output, duration, detail, report);
+        return new Grade(resolved, resolved ? 1 : 0, outcome, tests, output, duration, detail, report);
     }
 
     /** Files a patch touches that the grader relies on: test_patch files, files of the graded tests, pytest configuration. */
