@@ -46,11 +46,22 @@ class AgentCliTest {
                 .contains("▶ bash {\"command\":\"pwd && ls -la\"}")
                 .contains("⚠ self-diagnosis command-not-found")
                 .contains("HELLO FROM THE SANDBOX!")
-                .contains("══ submitted after 6 steps");
+                .contains("══ submitted after 6 steps")
+                .contains("tests: RESOLVED · 2 of 2 tests passing");
+        assertThat(out.resolve("grade.json")).content().contains("\"outcome\" : \"RESOLVED\"");
         List<TrajectoryEvent> events = Trajectories.read(out.resolve("trajectory.jsonl"));
         assertThat(events.get(events.size() - 1)).isInstanceOfSatisfying(TrajectoryEvent.End.class,
                 end -> assertThat(end.exitStatus()).isEqualTo("submitted"));
         assertThat(((TrajectoryEvent.Start) events.get(0)).config()).containsEntry("max-steps", "10").containsEntry("wall-time", "300s");
+    }
+
+    @Test
+    void validateReportsEachTask() throws Exception {
+        Path suite = out.resolve("suite.yaml");
+        java.nio.file.Files.writeString(suite, "id: one\ntasks:\n  - " + REPO.resolve("experiments/tasks/hello-world") + "\n");
+        Run run = agentx("validate", "--suite", suite.toString());
+        assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+        assertThat(run.stdout()).contains("VALID    hello-world").contains("1 valid in");
     }
 
     @Test
