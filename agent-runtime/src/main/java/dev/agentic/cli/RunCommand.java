@@ -91,7 +91,8 @@ final class RunCommand implements Callable<Integer> {
         Task taskFolder = Tasks.load(task, baseImage);
         AgentConfig agentConfig = configuration(taskFolder);
         ModelClient client = Models.fromEnvironment().create(agentConfig.model(),
-                ModelOptions.DEFAULT.withBaseUrl(baseUrl).withSampling(agentConfig.temperature(), agentConfig.seed()).withPrices(prices));
+                ModelOptions.DEFAULT.withBaseUrl(baseUrl).withSampling(agentConfig.temperature(), agentConfig.seed()).withPrices(prices),
+                taskFolder.id());
         client.onRetry(message -> console.println("  … " + message));
         Path outDir = out != null ? out : Path.of("runs", taskFolder.id() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Files.createDirectories(outDir);

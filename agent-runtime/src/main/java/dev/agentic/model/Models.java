@@ -28,6 +28,14 @@ public final class Models {
     }
 
     public ModelClient create(ModelSpec spec, ModelOptions options) {
+        return create(spec, options, null);
+    }
+
+    /**
+     * As {@link #create(ModelSpec, ModelOptions)}, for one task: {@code scripted:<folder>} then
+     * plays {@code <folder>/<taskId>.yaml}.
+     */
+    public ModelClient create(ModelSpec spec, ModelOptions options, String taskId) {
         PriceTable prices = options.prices() == null ? PriceTable.builtIn() : PriceTable.builtIn().extendedWith(options.prices());
         ChatModel model = switch (spec.provider()) {
             case OPENAI -> openAi(spec.name(), options);
@@ -40,7 +48,7 @@ public final class Models {
                     .timeout(options.timeout())
                     .maxRetries(0)
                     .build();
-            case SCRIPTED -> ScriptedChatModel.fromFile(existing(spec, Path.of(spec.name())));
+            case SCRIPTED -> ScriptedChatModel.fromFile(existing(spec, scriptFor(Path.of(spec.name()), taskId)));
             case REPLAY -> ReplayChatModel.fromTrajectory(existing(spec, Path.of(spec.name())));
         };
         return new ModelClient(model, spec.name(), options.retries(), prices, options.temperature());
@@ -86,6 +94,16 @@ public final class Models {
             builder.baseUrl(baseUrl);
         }
         return builder.build();
+    }
+
+    private static Path scriptFor(Path path, String taskId) {
+        if (!Files.isDirectory(path)) {
+            return path;
+        }
+        if (taskId == null) {
+            throw new IllegalArgumentException("model scripted:" + path + " is a folder of scripts; it needs a task to pick <task>.yaml");
+        }
+        return path.resolve(taskId + ".yaml");
     }
 
     private static Path existing(ModelSpec spec, Path file) {

@@ -34,6 +34,11 @@ public final class DockerSandbox implements Sandbox {
     /** Label on every container this class starts. */
     public static final String LABEL = "dev.agentic.sandbox";
 
+    /** Label naming the process that started a container: {@code <host>:<pid>}. */
+    public static final String OWNER_LABEL = "dev.agentic.owner";
+
+    static final String OWNER = hostName() + ":" + ProcessHandle.current().pid();
+
     private static final Duration KILL_GRACE = Duration.ofSeconds(5);
 
     private final SandboxSpec spec;
@@ -68,6 +73,7 @@ public final class DockerSandbox implements Sandbox {
     private static GenericContainer<?> newContainer(SandboxSpec spec) {
         Map<String, String> labels = new HashMap<>(spec.labels());
         labels.put(LABEL, "true");
+        labels.put(OWNER_LABEL, OWNER);
         return new GenericContainer<>(DockerImageName.parse(spec.image()))
                 .withEnv(spec.env())
                 .withLabels(labels)
@@ -91,6 +97,42 @@ public final class DockerSandbox implements Sandbox {
             config.withPidsLimit(limits.pids());
         }
         return config;
+    }
+
+    /**
+     * Removes containers that this machine's processes started and left behind when they were
+     * killed: those whose owner process is gone. Returns how many were removed.
+     */
+    public static int removeOrphans() {
+        DockerClient docker = org.testcontainers.DockerClientFactory.instance().client();
+        int removed = 0;
+        for (var container : docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(LABEL, "true")).exec()) {
+            String owner = container.getLabels().getOrDefault(OWNER_LABEL, "");
+            int colon = owner.lastIndexOf(':');
+            if (colon < 0 || !owner.substring(0, colon).equals(hostName())) {
+                continue;
+            }
+            long pid = Long.parseLong(owner.substring(colon + 1));
+            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                continue;
+            }
+            try {
+                docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
+                removed++;
+            } catch (NotFoundException alreadyGone) {
+                // removed meanwhile
+            }
+        }
+        return removed;
+    }
+
+    /** This machine's host name, as containers' owner labels carry it. */
+    public static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "unknown-host";
+        }
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * verifier's environment, and the number it writes to {@code /logs/verifier/reward.txt} (or
  * {@code reward.json}) is the reward; resolved when it is at least 1.
  */
-public record HarborVerifier(HarborTask task) implements Verifier {
+public record HarborVerifier(HarborTask task, Duration testTimeout) implements Verifier {
 
     @Override
     public Grade verify(Sandbox sandbox, GraderGuard guard) {
@@ -24,12 +24,12 @@ public record HarborVerifier(HarborTask task) implements Verifier {
             return Grade.of(Grade.Outcome.TAMPERED, Map.of(), "", Duration.ZERO,
                     "the grader's files changed while the agent worked: " + String.join(", ", tampering));
         }
-        sandbox.exec("rm -rf /logs/verifier && mkdir -p /logs/verifier /tests", task.testTimeout());
+        sandbox.exec("rm -rf /logs/verifier && mkdir -p /logs/verifier /tests", testTimeout);
         sandbox.copyIn(task.tests(), "/tests");
         String env = task.verifierEnv().entrySet().stream()
                 .map(e -> e.getKey() + "=" + Shell.quote(e.getValue())).collect(Collectors.joining(" "));
         ExecResult run = sandbox.exec("cd " + task.workdir() + " && " + (env.isEmpty() ? "" : "env " + env + " ") + "bash /tests/test.sh",
-                task.testTimeout());
+                testTimeout);
         String output = run.stdout() + (run.stderr().isEmpty() ? "" : "\n[stderr]\n" + run.stderr());
         if (run.timedOut()) {
             return Grade.of(Grade.Outcome.TEST_TIMEOUT, Map.of(), output, run.duration(), "test.sh did not finish in time");

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * test files between markers with its exit code recorded. FAIL_TO_PASS and PASS_TO_PASS decide:
  * RESOLVED_FULL when all pass, RESOLVED_PARTIAL when some FAIL_TO_PASS and all PASS_TO_PASS pass.
  */
-public record SweBenchVerifier(SweBenchTask task, Sandboxes sandboxes, String image) implements Verifier {
+public record SweBenchVerifier(SweBenchTask task, Sandboxes sandboxes, String image, Duration testTimeout) implements Verifier {
 
     static final String START = ">>>>> Start Test Output";
     static final String END = ">>>>> End Test Output";
@@ -73,7 +73,7 @@ public record SweBenchVerifier(SweBenchTask task, Sandboxes sandboxes, String im
                         new SweBenchReport(true, false, SweBenchReport.Resolution.RESOLVED_NO, List.of(), task.failToPass(), List.of(), task.passToPass()));
             }
             fresh.writeText("/tmp/test.patch", task.testPatch());
-            ExecResult run = fresh.exec(evalScript(testFiles), task.testTimeout());
+            ExecResult run = fresh.exec(evalScript(testFiles), testTimeout);
             return gradeRun(run);
         }
     }

@@ -15,7 +15,7 @@ import java.util.Optional;
  * script runs from the working directory with {@code TEST_DIR=/tests}, and the pytest summary
  * decides: resolved when at least one test ran and every test passed.
  */
-public record TerminalBenchVerifier(TerminalBenchTask task) implements Verifier {
+public record TerminalBenchVerifier(TerminalBenchTask task, java.time.Duration testTimeout) implements Verifier {
 
     @Override
     public Grade verify(Sandbox sandbox, GraderGuard guard) {
@@ -25,7 +25,7 @@ public record TerminalBenchVerifier(TerminalBenchTask task) implements Verifier 
                     "the grader's files changed while the agent worked: " + String.join(", ", tampering));
         }
         try {
-            sandbox.exec("mkdir -p /tests", task.testTimeout());
+            sandbox.exec("mkdir -p /tests", testTimeout);
             if (Files.isDirectory(task.tests())) {
                 sandbox.copyIn(task.tests(), "/tests");
             }
@@ -33,7 +33,7 @@ public record TerminalBenchVerifier(TerminalBenchTask task) implements Verifier 
         } catch (IOException e) {
             throw new SandboxException("cannot read " + task.runTests() + ": " + e.getMessage(), e);
         }
-        ExecResult run = sandbox.exec("cd " + task.workdir() + " && TEST_DIR=/tests bash /tests/run-tests.sh", task.testTimeout());
+        ExecResult run = sandbox.exec("cd " + task.workdir() + " && TEST_DIR=/tests bash /tests/run-tests.sh", testTimeout);
         return grade(run);
     }
 

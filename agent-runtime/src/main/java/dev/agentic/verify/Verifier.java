@@ -21,12 +21,17 @@ public sealed interface Verifier permits TerminalBenchVerifier, HarborVerifier, 
      * {@code sandboxes}, as the official harness does.
      */
     static Verifier of(Task task, Sandboxes sandboxes, String image) {
+        return of(task, sandboxes, image, task.testTimeout());
+    }
+
+    /** As {@link #of(Task, Sandboxes, String)}, with the tests' wall time given (e.g. scaled by a multiplier). */
+    static Verifier of(Task task, Sandboxes sandboxes, String image, java.time.Duration testTimeout) {
         if (task instanceof TerminalBenchTask tb) {
-            return new TerminalBenchVerifier(tb);
+            return new TerminalBenchVerifier(tb, testTimeout);
         }
         if (task instanceof HarborTask harbor) {
-            return new HarborVerifier(harbor);
+            return new HarborVerifier(harbor, testTimeout);
         }
-        return new SweBenchVerifier((SweBenchTask) task, sandboxes, image);
+        return new SweBenchVerifier((SweBenchTask) task, sandboxes, image, testTimeout);
     }
 }

@@ -30,7 +30,7 @@ class SweBenchGradingTest {
         List<SweBenchTask> tasks = SweBenchTask.loadAll(FIXTURE.resolve("instances.jsonl"), FIXTURE.resolve("environments"));
         task = tasks.get(0);
         image = new TaskImages(Duration.ofMinutes(5)).imageFor(task);
-        verifier = new SweBenchVerifier(task, DockerSandbox::start, image);
+        verifier = new SweBenchVerifier(task, DockerSandbox::start, image, task.testTimeout());
     }
 
     @Test

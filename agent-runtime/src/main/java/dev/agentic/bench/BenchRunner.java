@@ -1,0 +1,233 @@
+package dev.agentic.bench;
+
+import dev.agentic.agent.AgentConfig;
+import dev.agentic.model.ModelOptions;
+import dev.agentic.model.ModelSpec;
+import dev.agentic.model.Models;
+import dev.agentic.sandbox.DockerSandbox;
+import dev.agentic.task.Suite;
+import dev.agentic.task.Task;
+import dev.agentic.task.TaskException;
+import dev.agentic.task.TaskImages;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a variant on a suite: every task {@code trials} times, {@code concurrency} at a time, into a
+ * results folder. Rerunning the same run id resumes: finished trials are kept, unfinished ones
+ * are run again; a run id whose configuration or suite changed is refused.
+ */
+public final class BenchRunner {
+
+    /** Hears about a run as it goes. */
+    public interface Listener {
+        void info(String line);
+
+        void trialFinished(TrialResult result, Progress progress);
+    }
+
+    /** How far a run is. */
+    public record Progress(int done, int total, int resolved, int infrastructureFailures, Duration elapsed, Duration remaining) {}
+
+    /** What a finished run left. */
+    public record Outcome(Path directory, RunInfo run, Summary summary, List<TrialResult> trials) {}
+
+    private final Models models;
+
+    public BenchRunner(Models models) {
+        this.models = models;
+    }
+
+    public Outcome run(BenchSpec spec, Listener listener) {
+        Suite suite = Suite.load(spec.suite(), spec.baseImage()).filter(spec.include(), spec.exclude());
+        if (suite.tasks().isEmpty()) {
+            throw new IllegalArgumentException("suite " + spec.suite() + ": no task matches " + spec.include() + " (excluding " + spec.exclude() + ")");
+        }
+        AgentConfig config = configure(spec);
+        checkModel(config, suite.tasks());
+        ResultsStore store = ResultsStore.at(spec.runDirectory());
+        RunInfo run = describe(spec, config, suite);
+        List<TrialResult> kept = resume(store, run, spec);
+        store.write(run);
+
+        int orphans = DockerSandbox.removeOrphans();
+        if (orphans > 0) {
+            listener.info("removed " + orphans + " container(s) left by an earlier, interrupted run");
+        }
+        prepareImages(suite.tasks(), listener);
+        Set<String> finished = kept.stream().map(TrialResult::key).collect(Collectors.toSet());
+        List<Task> pendingTasks = new ArrayList<>();
+        List<Integer> pendingTrials = new ArrayList<>();
+        for (int trial = 1; trial <= spec.trials(); trial++) {
+            for (Task task : suite.tasks()) {
+                if (!finished.contains(task.id() + "." + trial)) {
+                    pendingTasks.add(task);
+                    pendingTrials.add(trial);
+                }
+            }
+        }
+        int total = suite.tasks().size() * spec.trials();
+        listener.info(String.format("run %s: %d tasks × %d trials = %d; %d already finished, %d to run, %d at a time",
+                spec.runId(), suite.tasks().size(), spec.trials(), total, kept.size(), pendingTasks.size(), spec.concurrency()));
+
+        List<TrialResult> all = new ArrayList<>(kept);
+        TrialRunner runner = new TrialRunner(spec, config, models, new TaskImages(Duration.ofMinutes(10)), store);
+        AtomicInteger done = new AtomicInteger(kept.size());
+        AtomicInteger resolved = new AtomicInteger((int) kept.stream().filter(TrialResult::resolved).count());
+        AtomicInteger infra = new AtomicInteger((int) kept.stream().filter(TrialResult::infrastructureFailure).count());
+        long start = System.nanoTime();
+        AtomicInteger ranHere = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(spec.concurrency());
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < pendingTasks.size(); i++) {
+                Task task = pendingTasks.get(i);
+                int trial = pendingTrials.get(i);
+                futures.add(pool.submit(() -> {
+                    TrialResult result = runner.run(task, trial);
+                    store.append(result);
+                    synchronized (all) {
+                        all.add(result);
+                    }
+                    int n = done.incrementAndGet();
+                    int here = ranHere.incrementAndGet();
+                    if (result.resolved()) {
+                        resolved.incrementAndGet();
+                    }
+                    if (result.infrastructureFailure()) {
+                        infra.incrementAndGet();
+                    }
+                    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+                    Duration remaining = elapsed.multipliedBy(total - n).dividedBy(Math.max(1, here));
+                    listener.trialFinished(result, new Progress(n, total, resolved.get(), infra.get(), elapsed, remaining));
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("run " + spec.runId() + " interrupted; rerun with the same run id to resume", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("run " + spec.runId() + " failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        List<TrialResult> ordered = all.stream()
+                .sorted(java.util.Comparator.comparing(TrialResult::task).thenComparingInt(TrialResult::trial)).toList();
+        RunInfo ended = run.finished(Instant.now().toString(), "finished");
+        store.write(ended);
+        Summary summary = Summaries.of(ended, ordered);
+        store.writeSummary(summary);
+        store.writeJUnit(JUnitReport.of(ended, ordered));
+        ResultsStore.replace(spec.resultsDirectory().resolve("LATEST"), (spec.runId() + "\n").getBytes(StandardCharsets.UTF_8));
+        return new Outcome(store.directory(), ended, summary, ordered);
+    }
+
+    private static AgentConfig configure(BenchSpec spec) {
+        String model = spec.settings().get("model");
+        if (model == null) {
+            throw new IllegalArgumentException("variant " + spec.variantId() + " has no model setting");
+        }
+        return AgentConfig.defaults(ModelSpec.parse(model)).with(spec.settings());
+    }
+
+    /** Creates the model once per task before anything runs, so that a missing script or key fails fast. */
+    private void checkModel(AgentConfig config, List<Task> tasks) {
+        for (Task task : tasks) {
+            models.create(config.model(), ModelOptions.DEFAULT, task.id());
+        }
+    }
+
+    private static void prepareImages(List<Task> tasks, Listener listener) {
+        TaskImages images = new TaskImages(Duration.ofMinutes(10));
+        long start = System.nanoTime();
+        List<String> failed = new ArrayList<>();
+        for (Task task : tasks) {
+            try {
+                images.imageFor(task);
+            } catch (TaskException e) {
+                failed.add(task.id() + ": " + e.getMessage().lines().findFirst().orElse(""));
+            }
+        }
+        listener.info(String.format("environment images ready for %d of %d tasks in %.1f s%s", tasks.size() - failed.size(), tasks.size(),
+                (System.nanoTime() - start) / 1e9, failed.isEmpty() ? "" : "; failed (their trials will be retried, then"
+                        + " recorded as infrastructure failures): " + String.join("; ", failed)));
+    }
+
+    private static List<TrialResult> resume(ResultsStore store, RunInfo run, BenchSpec spec) {
+        var earlier = store.runInfo();
+        if (earlier.isEmpty()) {
+            return List.of();
+        }
+        if (!earlier.get().configHash().equals(run.configHash())) {
+            throw new IllegalArgumentException("run " + spec.runId() + " in " + store.directory() + " was started with another"
+                    + " configuration (" + earlier.get().config() + "); choose another run id to measure this one");
+        }
+        if (!earlier.get().suiteHash().equals(run.suiteHash())) {
+            throw new IllegalArgumentException("run " + spec.runId() + " in " + store.directory() + " was started on different"
+                    + " suite contents (hash " + earlier.get().suiteHash() + ", now " + run.suiteHash() + "); choose another run id");
+        }
+        List<TrialResult> kept = store.trials().stream().filter(t -> t.trial() <= spec.trials()).toList();
+        Set<String> keys = kept.stream().map(TrialResult::key).collect(Collectors.toSet());
+        try (var files = Files.list(store.directory().resolve("trajectories"))) {
+            for (Path partial : files.filter(f -> !keys.contains(f.getFileName().toString().replaceFirst("\\.jsonl$", ""))).toList()) {
+                Files.delete(partial);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot tidy " + store.directory() + ": " + e.getMessage(), e);
+        }
+        return kept;
+    }
+
+    private static RunInfo describe(BenchSpec spec, AgentConfig config, Suite suite) {
+        Map<String, String> settings = new TreeMap<>(config.describe());
+        if (!spec.settings().containsKey("wall-time")) {
+            settings.put("wall-time", "each task's agent timeout × " + spec.timeoutMultiplier());
+        }
+        String hash = sha256(settings + "|" + spec.timeoutMultiplier());
+        String version = BenchRunner.class.getPackage().getImplementationVersion();
+        return new RunInfo(RunInfo.SCHEMA, spec.runId(), spec.variantId(), spec.parentId(), spec.hypothesis(), settings, hash,
+                config.model().toString(), suite.id(), spec.suite().toString(), suite.hash(), suite.tasks().size(), spec.trials(),
+                spec.concurrency(), spec.timeoutMultiplier(), version == null ? "development" : version, gitCommit(spec.suite()),
+                DockerSandbox.hostName(), System.getProperty("java.version"), Instant.now().toString(), null, "running");
+    }
+
+    private static String gitCommit(Path near) {
+        try {
+            Process git = new ProcessBuilder("git", "rev-parse", "HEAD").directory(near.toAbsolutePath().getParent().toFile())
+                    .redirectErrorStream(true).start();
+            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return git.waitFor() == 0 && out.matches("[0-9a-f]{40}") ? out : "unknown";
+        } catch (java.io.IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

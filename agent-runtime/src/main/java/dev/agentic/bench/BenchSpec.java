@@ -1,0 +1,53 @@
+package dev.agentic.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What to run.
+ *
+ * @param runId names the run folder; running the same id again resumes it
+ * @param variantId the variant being measured
+ * @param parentId its parent, or null
+ * @param hypothesis what the variant is meant to show, or ""
+ * @param settings the variant's effective agent settings ({@code AgentConfig.with} form), model included
+ * @param suite the suite manifest
+ * @param include task-id globs to keep (all when empty)
+ * @param exclude task-id globs to leave out
+ * @param trials trials per task
+ * @param concurrency trials running at once
+ * @param timeoutMultiplier scales every task's agent and test timeout
+ * @param infraRetries how often a trial is retried after an infrastructure error
+ * @param resultsDirectory where runs go: {@code <resultsDirectory>/<runId>/}
+ * @param baseImage image for tasks without an environment
+ */
+public record BenchSpec(String runId, String variantId, String parentId, String hypothesis, Map<String, String> settings,
+                        Path suite, List<String> include, List<String> exclude, int trials, int concurrency,
+                        double timeoutMultiplier, int infraRetries, Path resultsDirectory, String baseImage) {
+
+    public BenchSpec {
+        if (runId == null || !runId.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("run id '" + runId + "' must be letters, digits, '.', '_' or '-'");
+        }
+        if (trials < 1) {
+            throw new IllegalArgumentException("trials must be at least 1, got " + trials);
+        }
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
+        }
+        if (timeoutMultiplier <= 0) {
+            throw new IllegalArgumentException("timeout multiplier must be positive, got " + timeoutMultiplier);
+        }
+        if (infraRetries < 0) {
+            throw new IllegalArgumentException("infrastructure retries must not be negative, got " + infraRetries);
+        }
+        settings = Map.copyOf(settings);
+        include = List.copyOf(include);
+        exclude = List.copyOf(exclude);
+    }
+
+    public Path runDirectory() {
+        return resultsDirectory.resolve(runId);
+    }
+}

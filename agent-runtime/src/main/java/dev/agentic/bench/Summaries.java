@@ -1,0 +1,73 @@
+package dev.agentic.bench;
+
+import dev.agentic.stats.Clustering;
+import dev.agentic.stats.Interval;
+import dev.agentic.stats.Proportions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
+
+/** Computes a run's {@link Summary} from its trial results. */
+final class Summaries {
+
+    private Summaries() {}
+
+    static Summary of(RunInfo run, List<TrialResult> all) {
+        List<TrialResult> graded = all.stream().filter(t -> !t.infrastructureFailure()).toList();
+        int resolved = (int) graded.stream().filter(TrialResult::resolved).count();
+        Map<String, List<TrialResult>> byTask = graded.stream()
+                .collect(Collectors.groupingBy(TrialResult::task, TreeMap::new, Collectors.toList()));
+        List<List<Integer>> outcomes = byTask.values().stream()
+                .map(ts -> ts.stream().map(t -> t.resolved() ? 1 : 0).toList()).toList();
+        double trialsPerTask = byTask.isEmpty() ? 1 : (double) graded.size() / byTask.size();
+        double deff = Clustering.designEffect(trialsPerTask, Clustering.icc(outcomes));
+        double rate = graded.isEmpty() ? 0 : (double) resolved / graded.size();
+        Interval interval = Proportions.wilson(rate * graded.size() / deff, graded.size() / deff, Proportions.Z95);
+        return new Summary(Summary.SCHEMA, run.runId(), run.variant(), run.suite(), run.suiteHash(), run.tasks(), run.trials(),
+                run.tasks() * run.trials(), all.size(), resolved, all.size() - graded.size(), rate, interval.low(), interval.high(), deff,
+                passAtK(byTask, run.trials()), groups(graded, TrialResult::category), groups(graded, TrialResult::difficulty),
+                all.stream().collect(Collectors.groupingBy(TrialResult::failureLabel, TreeMap::new, Collectors.counting())),
+                mean(graded, TrialResult::inputTokens), mean(graded, TrialResult::outputTokens), mean(graded, TrialResult::costUsd),
+                graded.stream().mapToDouble(TrialResult::costUsd).sum(), mean(graded, t -> t.agentMs() / 1000.0),
+                mean(graded, t -> t.testMs() / 1000.0), mean(all, t -> t.totalMs() / 1000.0), Instant.now().toString());
+    }
+
+    private static Map<Integer, Double> passAtK(Map<String, List<TrialResult>> byTask, int trials) {
+        Map<Integer, Double> result = new TreeMap<>();
+        if (trials < 2) {
+            return result;
+        }
+        for (int k = 1; k <= trials; k++) {
+            List<Double> perTask = new ArrayList<>();
+            for (List<TrialResult> ts : byTask.values()) {
+                int n = ts.size();
+                int c = (int) ts.stream().filter(TrialResult::resolved).count();
+                if (n >= k) {
+                    perTask.add(Proportions.passAtK(n, c, k));
+                }
+            }
+            if (!perTask.isEmpty()) {
+                result.put(k, perTask.stream().mapToDouble(Double::doubleValue).average().orElse(0));
+            }
+        }
+        return result;
+    }
+
+    private static Map<String, Summary.Group> groups(List<TrialResult> trials, Function<TrialResult, String> key) {
+        Map<String, Summary.Group> groups = new TreeMap<>();
+        trials.stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.toList())).forEach((name, ts) -> {
+            int ok = (int) ts.stream().filter(TrialResult::resolved).count();
+            groups.put(name, new Summary.Group(ts.size(), ok, (double) ok / ts.size()));
+        });
+        return groups;
+    }
+
+    private static double mean(List<TrialResult> trials, ToDoubleFunction<TrialResult> value) {
+        return trials.stream().mapToDouble(value).average().orElse(0);
+    }
+}

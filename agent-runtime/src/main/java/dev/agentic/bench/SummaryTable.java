@@ -1,0 +1,40 @@
+package dev.agentic.bench;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The end-of-run table people read: resolved rate with its interval, breakdowns, means, where the files are. */
+public final class SummaryTable {
+
+    private SummaryTable() {}
+
+    public static String render(Summary s, Path directory) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "variant %s on suite %s (%d tasks × %d trial%s, suite hash %s)%n", s.variant(), s.suite(),
+                s.tasks(), s.trialsPerTask(), s.trialsPerTask() == 1 ? "" : "s", s.suiteHash()));
+        int graded = s.trialsFinished() - s.infrastructureFailures();
+        out.append(String.format(Locale.ROOT, "  resolved         %d/%d  %.1f %%  (95 %% CI %.1f–%.1f)%s%n", s.resolved(), graded,
+                100 * s.passRate(), 100 * s.intervalLow(), 100 * s.intervalHigh(),
+                s.infrastructureFailures() == 0 ? "" : "  · " + s.infrastructureFailures() + " infrastructure failure(s) not counted"));
+        if (!s.passAtK().isEmpty()) {
+            out.append("  pass@k           ").append(s.passAtK().entrySet().stream()
+                    .map(e -> String.format(Locale.ROOT, "@%d %.1f %%", e.getKey(), 100 * e.getValue())).collect(Collectors.joining(" · "))).append('\n');
+        }
+        out.append("  by difficulty    ").append(groups(s.byDifficulty())).append('\n');
+        out.append("  by category      ").append(groups(s.byCategory())).append('\n');
+        out.append("  failure labels   ").append(s.failureLabels().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(" · "))).append('\n');
+        out.append(String.format(Locale.ROOT, "  mean per trial   %,.0f tokens in · %,.0f out · $%.4f · agent %.1f s · tests %.1f s · total %.1f s%n",
+                s.meanInputTokens(), s.meanOutputTokens(), s.meanCostUsd(), s.meanAgentSeconds(), s.meanTestSeconds(), s.meanTrialSeconds()));
+        out.append("  results          ").append(directory).append('\n');
+        return out.toString();
+    }
+
+    private static String groups(Map<String, Summary.Group> groups) {
+        return groups.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue().resolved() + "/" + e.getValue().trials())
+                .collect(Collectors.joining(" · "));
+    }
+}

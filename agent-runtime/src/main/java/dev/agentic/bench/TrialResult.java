@@ -1,0 +1,34 @@
+package dev.agentic.bench;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Map;
+
+/**
+ * One finished trial: one line of {@code trials.jsonl}.
+ *
+ * @param trial 1-based index of the trial of this task
+ * @param outcome the grade's outcome, or {@code INFRASTRUCTURE} when the harness failed after its retries
+ * @param failureLabel the primary reason it failed ({@code none} when resolved)
+ * @param exitStatus how the agent's episode ended, or null when it never ran
+ * @param infraAttempts attempts it took (more than 1 after infrastructure errors)
+ * @param infraError the last infrastructure error, or null
+ * @param trajectory the trajectory file, relative to the run folder
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TrialResult(int schema, String task, int trial, String format, String category, String difficulty,
+                          boolean resolved, double reward, String outcome, String failureLabel, String exitStatus, String exitDetail,
+                          Map<String, String> tests, String sweResolution, int steps, long inputTokens, long outputTokens,
+                          double costUsd, long agentMs, long testMs, long totalMs, int infraAttempts, String infraError,
+                          String trajectory, String startedAt, String endedAt) {
+
+    public static final int SCHEMA = 1;
+
+    public boolean infrastructureFailure() {
+        return "INFRASTRUCTURE".equals(outcome);
+    }
+
+    /** Task and trial, e.g. {@code hello-world.2}. */
+    public String key() {
+        return task + "." + trial;
+    }
+}

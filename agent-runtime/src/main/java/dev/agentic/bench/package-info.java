@@ -1,0 +1,10 @@
+/**
+ * Running a variant on a suite: trials × tasks with a concurrency setting, infrastructure errors
+ * retried and labelled as such, resumable runs, and the results store ({@code run.json},
+ * {@code trials.jsonl}, trajectories, {@code summary.json}, {@code junit.xml}). No Maven types:
+ * the plugin and the command line both drive {@link dev.agentic.bench.BenchRunner}.
+ *
+ * <p>Not here: the agent (package {@code agent}), grading (package {@code verify}), comparing
+ * variants (packages {@code stats}, {@code lineage}).
+ */
+package dev.agentic.bench;

@@ -1,0 +1,110 @@
+package dev.agentic.cli;
+
+import dev.agentic.bench.BenchRunner;
+import dev.agentic.bench.BenchSpec;
+import dev.agentic.bench.SummaryTable;
+import dev.agentic.bench.TrialResult;
+import dev.agentic.model.Models;
+import dev.agentic.sandbox.SandboxSpec;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code agentx bench}: a variant on a suite, trials × tasks, into a results folder. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Run a variant of the agent on every task of a suite, K trials each, in containers, and store the results",
+            "(run.json, trials.jsonl, trajectories/, summary.json, junit.xml) under <results>/<run-id>/.",
+            "Rerunning with the same --run-id resumes: finished trials are kept. The Maven goal agent:bench runs this command."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--suite", required = true, paramLabel = "<manifest>", description = "suite manifest (YAML)")
+    Path suite;
+
+    @Option(names = "--variant", required = true, paramLabel = "<id>", description = "the variant's id (names the results)")
+    String variant;
+
+    @Option(names = "--parent", paramLabel = "<id>", description = "the variant's parent, recorded in run.json")
+    String parent;
+
+    @Option(names = "--hypothesis", paramLabel = "<text>", description = "what the variant is meant to show, recorded in run.json")
+    String hypothesis = "";
+
+    @Option(names = "--set", paramLabel = "<key=value>", description = "an agent setting, e.g. --set model=openai:gpt-4o-mini (repeatable)")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--trials", paramLabel = "<K>", description = "trials per task (default: ${DEFAULT-VALUE})")
+    int trials = 1;
+
+    @Option(names = "--concurrency", paramLabel = "<N>", description = "trials at once (default: ${DEFAULT-VALUE})")
+    int concurrency = 2;
+
+    @Option(names = "--results", required = true, paramLabel = "<folder>", description = "results folder of the variant")
+    Path results;
+
+    @Option(names = "--run-id", paramLabel = "<id>", description = "run id (default: the start time); an existing id resumes that run")
+    String runId;
+
+    @Option(names = "--tasks", paramLabel = "<glob>", description = "only task ids matching (repeatable)")
+    List<String> include = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "<glob>", description = "leave out task ids matching (repeatable)")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--timeout-multiplier", paramLabel = "<x>", description = "scales every task's timeouts (default: ${DEFAULT-VALUE})")
+    double timeoutMultiplier = 1.0;
+
+    @Option(names = "--infra-retries", paramLabel = "<N>", description = "retries after infrastructure errors (default: ${DEFAULT-VALUE})")
+    int infraRetries = 2;
+
+    @Option(names = "--image", paramLabel = "<image>", description = "image for tasks without an environment (default: ${DEFAULT-VALUE})")
+    String baseImage = SandboxSpec.BASE_IMAGE;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        String id = runId != null ? runId : LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        BenchSpec bench = new BenchSpec(id, variant, parent, hypothesis, settings, suite, include, exclude, trials, concurrency,
+                timeoutMultiplier, infraRetries, results, baseImage);
+        BenchRunner.Outcome outcome = new BenchRunner(Models.fromEnvironment()).run(bench, new BenchRunner.Listener() {
+            @Override
+            public void info(String line) {
+                synchronized (out) {
+                    out.println(line);
+                    out.flush();
+                }
+            }
+
+            @Override
+            public void trialFinished(TrialResult r, BenchRunner.Progress p) {
+                synchronized (out) {
+                    out.printf(Locale.ROOT, "[%d/%d] %-34s trial %d  %-14s %-22s %5.1f s · resolved so far %d · ETA %s%n",
+                            p.done(), p.total(), r.task(), r.trial(), r.resolved() ? "resolved" : r.outcome().toLowerCase(Locale.ROOT),
+                            r.failureLabel(), r.totalMs() / 1000.0, p.resolved(), eta(p.remaining()));
+                    out.flush();
+                }
+            }
+        });
+        out.print(SummaryTable.render(outcome.summary(), outcome.directory()));
+        out.flush();
+        return 0;
+    }
+
+    private static String eta(Duration remaining) {
+        long s = remaining.toSeconds();
+        return s >= 3600 ? String.format("%dh%02dm", s / 3600, s % 3600 / 60) : String.format("%dm%02ds", s / 60, s % 60);
+    }
+}
