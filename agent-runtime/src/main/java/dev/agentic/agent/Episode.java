@@ -6,6 +6,7 @@ import dev.agentic.diagnosis.SelfDiagnosis;
 import dev.agentic.model.ModelClient;
 import dev.agentic.model.ModelException;
 import dev.agentic.model.ModelReply;
+import dev.agentic.model.SideRequest;
 import dev.agentic.model.TokenEstimate;
 import dev.agentic.planning.UpdatePlanTool;
 import dev.agentic.sandbox.Sandbox;
@@ -68,7 +69,7 @@ final class Episode {
         try {
             Optional<String> planRequest = config.planning().planRequest();
             if (planRequest.isPresent()) {
-                conversation.pinPlan(ask(planRequest.get(), "plan", 0));
+                conversation.pinPlan(ask(SideRequest.PLAN.tag(planRequest.get()), "plan", 0));
                 record(0, "plan", conversation.head().get(2));
             }
             while (true) {
@@ -92,8 +93,9 @@ final class Episode {
                 }
                 Optional<String> reflection = config.planning().reflectionRequest(step, done.results());
                 if (reflection.isPresent()) {
-                    String thought = ask(reflection.get(), "reflect", step);
-                    conversation.add(UserMessage.from(reflection.get()));
+                    String request = SideRequest.REFLECTION.tag(reflection.get());
+                    String thought = ask(request, "reflect", step);
+                    conversation.add(UserMessage.from(request));
                     conversation.add(AiMessage.from(thought));
                 }
                 applyMemory(step);
@@ -206,7 +208,7 @@ final class Episode {
         List<ChatMessage> after = config.memory().apply(before, pinned, turns -> {
             List<ChatMessage> messages = new ArrayList<>(conversation.head());
             messages.addAll(turns);
-            messages.add(UserMessage.from(Agent.SUMMARY_REQUEST));
+            messages.add(UserMessage.from(SideRequest.SUMMARY.tag(Agent.SUMMARY_REQUEST)));
             String summary = call(messages, "summarize", step).message().text();
             return summary == null ? "(no summary)" : summary;
         });

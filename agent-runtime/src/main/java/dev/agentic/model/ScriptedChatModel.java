@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An offline model that answers with the turns of a script file, in order, whatever it is sent.
@@ -32,10 +33,14 @@ import java.util.List;
  *   - tool_calls:
  *       - name: submit
  *         raw_arguments: "{not json"     # sent as is, to exercise format errors
+ * plans: ["1. look 2. fix"]             # optional answers to side requests, in order
+ * reflections: ["..."]
+ * summaries: ["..."]
  * </pre>
  *
  * Token counts are estimated from the text ({@link TokenEstimate}) unless a turn gives
- * {@code usage: {input: N, output: M}}. Running out of turns is a model error.
+ * {@code usage: {input: N, output: M}}. Running out of turns is a model error. Side requests
+ * (plan, reflection, summary; see {@link SideRequest}) get a short fixed answer and spend no turn.
  */
 public final class ScriptedChatModel implements ChatModel {
 
@@ -53,18 +58,25 @@ public final class ScriptedChatModel implements ChatModel {
     /** Token counts to report instead of the estimate. */
     public record Tokens(long input, long output) {}
 
-    private record Script(List<Turn> turns) {}
+    private record Script(List<Turn> turns, List<String> plans, List<String> reflections, List<String> summaries) {}
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final String source;
     private final List<Turn> turns;
+    private final Map<SideRequest, java.util.Deque<String>> sideAnswers = new java.util.EnumMap<>(SideRequest.class);
     private final List<ChatRequest> requests = Collections.synchronizedList(new ArrayList<>());
     private int next;
 
     public ScriptedChatModel(String source, List<Turn> turns) {
+        this(source, turns, Map.of());
+    }
+
+    /** With answers to side requests, used in order; when they run out, a short fixed answer. */
+    public ScriptedChatModel(String source, List<Turn> turns, Map<SideRequest, List<String>> sideAnswers) {
         this.source = source;
         this.turns = List.copyOf(turns);
+        sideAnswers.forEach((kind, answers) -> this.sideAnswers.put(kind, new java.util.ArrayDeque<>(answers)));
     }
 
     /** Reads a script file; a bad file gets a message naming the file and what is wrong. */
@@ -77,7 +89,11 @@ public final class ScriptedChatModel implements ChatModel {
             for (int i = 0; i < script.turns().size(); i++) {
                 validate(file, i + 1, script.turns().get(i));
             }
-            return new ScriptedChatModel(file.toString(), script.turns());
+            Map<SideRequest, List<String>> side = new java.util.EnumMap<>(SideRequest.class);
+            side.put(SideRequest.PLAN, script.plans() == null ? List.of() : script.plans());
+            side.put(SideRequest.REFLECTION, script.reflections() == null ? List.of() : script.reflections());
+            side.put(SideRequest.SUMMARY, script.summaries() == null ? List.of() : script.summaries());
+            return new ScriptedChatModel(file.toString(), script.turns(), side);
         } catch (UnrecognizedPropertyException e) {
             throw new IllegalArgumentException("script " + file + ": unknown field '" + e.getPropertyName()
                     + "' at " + e.getPathReference() + "; expected " + e.getKnownPropertyIds(), e);
@@ -97,6 +113,12 @@ public final class ScriptedChatModel implements ChatModel {
         }
     }
 
+    private static SideRequest sideRequest(ChatRequest request) {
+        var messages = request.messages();
+        return messages.isEmpty() || !(messages.get(messages.size() - 1) instanceof dev.langchain4j.data.message.UserMessage user)
+                || !user.hasSingleText() ? null : SideRequest.of(user.singleText());
+    }
+
     /** Every request this model received, in order. */
     public List<ChatRequest> requests() {
         return List.copyOf(requests);
@@ -105,6 +127,17 @@ public final class ScriptedChatModel implements ChatModel {
     @Override
     public synchronized ChatResponse doChat(ChatRequest request) {
         requests.add(request);
+        SideRequest side = sideRequest(request);
+        if (side != null) {
+            java.util.Deque<String> answers = sideAnswers.get(side);
+            AiMessage answer = AiMessage.from(answers != null && !answers.isEmpty() ? answers.poll() : switch (side) {
+                case PLAN -> "1. Inspect the environment. 2. Make the change. 3. Check the result. 4. Submit.";
+                case REFLECTION -> "Noted; continuing with the next scripted step.";
+                case SUMMARY -> "Earlier steps: the scripted actions so far (no summary is scripted).";
+            });
+            return ChatResponse.builder().aiMessage(answer).modelName("scripted")
+                    .tokenUsage(new TokenUsage((int) TokenEstimate.of(request.messages()), (int) TokenEstimate.of(answer))).build();
+        }
         if (next >= turns.size()) {
             throw new IllegalStateException("script " + source + " has no turn " + (next + 1) + " (it has " + turns.size() + ")");
         }

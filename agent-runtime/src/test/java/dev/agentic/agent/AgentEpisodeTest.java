@@ -182,8 +182,8 @@ class AgentEpisodeTest {
                   - tool_calls: [{name: bash, arguments: {command: "seq 1 300"}}]
                   - tool_calls: [{name: bash, arguments: {command: "seq 301 600"}}]
                   - tool_calls: [{name: bash, arguments: {command: "seq 601 900"}}]
-                  - text: "Printed 1 to 900 in three commands."
                   - tool_calls: [{name: submit, arguments: {}}]
+                summaries: ["Printed 1 to 900 in three commands."]
                 """);
         ScriptedChatModel model = ScriptedChatModel.fromFile(script);
         AgentConfig config = AgentConfig.defaults(ModelSpec.parse("scripted:" + script)).with("memory", "summarize:600");
@@ -195,7 +195,8 @@ class AgentEpisodeTest {
         List<TrajectoryEvent.ModelCall> calls = Trajectories.only(Trajectories.read(trajectory), TrajectoryEvent.ModelCall.class);
         assertThat(calls).extracting(TrajectoryEvent.ModelCall::purpose).containsExactly("act", "act", "act", "summarize", "act");
         var summaryRequest = model.requests().get(3).messages();
-        assertThat(dev.agentic.model.TokenEstimate.textOf(summaryRequest.get(summaryRequest.size() - 1))).isEqualTo(Agent.SUMMARY_REQUEST);
+        assertThat(dev.agentic.model.TokenEstimate.textOf(summaryRequest.get(summaryRequest.size() - 1)))
+                .isEqualTo(dev.agentic.model.SideRequest.SUMMARY.tag(Agent.SUMMARY_REQUEST));
         var after = model.requests().get(4).messages().stream().map(dev.agentic.model.TokenEstimate::textOf).toList();
         assertThat(after.get(2)).isEqualTo(dev.agentic.memory.SummarizingMemory.SUMMARY_HEADER + "Printed 1 to 900 in three commands.");
         assertThat(String.join("\n", after)).doesNotContain("\n150\n").contains("\n750\n");

@@ -10,6 +10,7 @@ import dev.agentic.model.ModelSpec;
 import dev.agentic.model.PriceTable;
 import dev.agentic.model.RetryPolicy;
 import dev.agentic.model.ScriptedChatModel;
+import dev.agentic.model.SideRequest;
 import dev.agentic.model.TokenEstimate;
 import dev.agentic.sandbox.LocalSandbox;
 import dev.agentic.sandbox.SandboxSpec;
@@ -47,12 +48,12 @@ class PlanningTest {
     void planFirstAsksForAPlanPinsItAndLetsTheModelReviseIt() throws Exception {
         ScriptedChatModel model = run("plan-first", """
                 turns:
-                  - text: "1. look 2. fix 3. test"
                   - tool_calls: [{name: update_plan, arguments: {plan: "1. fix 2. test"}}]
                   - tool_calls: [{name: submit, arguments: {}}]
+                plans: ["1. look 2. fix 3. test"]
                 """);
         List<String> planning = texts(model.requests().get(0).messages());
-        assertThat(planning.get(planning.size() - 1)).isEqualTo(PlanFirst.REQUEST);
+        assertThat(planning.get(planning.size() - 1)).isEqualTo(SideRequest.PLAN.tag(PlanFirst.REQUEST));
 
         List<String> firstAct = texts(model.requests().get(1).messages());
         assertThat(firstAct).hasSize(3);
@@ -69,15 +70,15 @@ class PlanningTest {
                 turns:
                   - tool_calls: [{name: bash, arguments: {command: "true"}}]
                   - tool_calls: [{name: bash, arguments: {command: "exit 3"}}]
-                  - text: "The command failed with 3; I will try another way."
                   - tool_calls: [{name: submit, arguments: {}}]
+                reflections: ["The command failed with 3; I will try another way."]
                 """);
         assertThat(model.requests()).hasSize(4);
         List<String> reflection = texts(model.requests().get(2).messages());
-        assertThat(reflection.get(reflection.size() - 1)).isEqualTo(Reflect.AFTER_FAILURE);
+        assertThat(reflection.get(reflection.size() - 1)).isEqualTo(SideRequest.REFLECTION.tag(Reflect.AFTER_FAILURE));
         List<String> next = texts(model.requests().get(3).messages());
         assertThat(next.subList(next.size() - 2, next.size()))
-                .containsExactly(Reflect.AFTER_FAILURE, "The command failed with 3; I will try another way.");
+                .containsExactly(SideRequest.REFLECTION.tag(Reflect.AFTER_FAILURE), "The command failed with 3; I will try another way.");
     }
 
     @Test
@@ -86,10 +87,11 @@ class PlanningTest {
                 turns:
                   - tool_calls: [{name: bash, arguments: {command: "true"}}]
                   - tool_calls: [{name: bash, arguments: {command: "true"}}]
-                  - text: "All good so far."
                   - tool_calls: [{name: submit, arguments: {}}]
                 """);
         List<String> periodic = texts(model.requests().get(2).messages());
-        assertThat(periodic.get(periodic.size() - 1)).isEqualTo(Reflect.PERIODIC);
+        assertThat(periodic.get(periodic.size() - 1)).isEqualTo(SideRequest.REFLECTION.tag(Reflect.PERIODIC));
+        List<String> next = texts(model.requests().get(3).messages());
+        assertThat(next.get(next.size() - 1)).isEqualTo("Noted; continuing with the next scripted step.");
     }
 }
