@@ -83,9 +83,9 @@ public final class BenchRunner {
             }
         }
         int total = suite.tasks().size() * spec.trials();
-        listener.info(String.format("run %s: %d tasks × %d trial%s = %d; %d already finished, %d to run, %d at a time",
-                spec.runId(), suite.tasks().size(), spec.trials(), spec.trials() == 1 ? "" : "s", total, kept.size(), pendingTasks.size(),
-                spec.concurrency()));
+        listener.info(String.format("run %s: %d task%s × %d trial%s = %d; %d already finished, %d to run, %d at a time",
+                spec.runId(), suite.tasks().size(), suite.tasks().size() == 1 ? "" : "s", spec.trials(), spec.trials() == 1 ? "" : "s",
+                total, kept.size(), pendingTasks.size(), spec.concurrency()));
 
         List<TrialResult> all = new ArrayList<>(kept);
         TrialRunner runner = new TrialRunner(spec, config, models, new TaskImages(Duration.ofMinutes(10)), store);
