@@ -87,6 +87,10 @@ public class BenchMojo extends AbstractMojo {
     @Parameter(property = "agent.baseImage", defaultValue = "agentic/base:bookworm")
     private String baseImage;
 
+    /** Options for the bench JVM, e.g. {@code -Xmx2g}. */
+    @Parameter(property = "agent.jvmArgs")
+    private String jvmArgs;
+
     /** Skips the goal. */
     @Parameter(property = "agent.skip", defaultValue = "false")
     private boolean skip;
@@ -126,7 +130,8 @@ public class BenchMojo extends AbstractMojo {
         getLog().info("model " + chosenModel + modelHint(chosenModel));
         List<String> args = arguments(declared, settings);
         try {
-            ForkedRuntime.Result result = ForkedRuntime.run(classpath(), args, line -> getLog().info(line));
+            List<String> jvm = jvmArgs == null || jvmArgs.isBlank() ? List.of() : List.of(jvmArgs.trim().split("\\s+"));
+            ForkedRuntime.Result result = ForkedRuntime.run(jvm, classpath(), args, line -> getLog().info(line));
             if (result.exitCode() != 0) {
                 throw new MojoExecutionException("the bench of " + declared.id() + " failed (exit code " + result.exitCode() + "):\n  "
                         + String.join("\n  ", result.tail()));

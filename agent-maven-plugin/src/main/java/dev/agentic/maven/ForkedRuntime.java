@@ -23,11 +23,16 @@ final class ForkedRuntime {
 
     private ForkedRuntime() {}
 
-    /** Runs {@code AgentCli} with {@code args}; each output line goes to {@code out}. Returns the exit code and the last lines. */
-    static Result run(List<File> classpath, List<String> args, Consumer<String> out) throws IOException, InterruptedException {
+    /**
+     * Runs {@code AgentCli} with {@code args} in a JVM started with {@code jvmArgs}; each output line
+     * goes to {@code out}. Returns the exit code and the last lines.
+     */
+    static Result run(List<String> jvmArgs, List<File> classpath, List<String> args, Consumer<String> out)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dfile.encoding=UTF-8");
+        command.addAll(jvmArgs);
         command.add("-cp");
         command.add(String.join(File.pathSeparator, classpath.stream().map(File::getAbsolutePath).toList()));
         command.add("dev.agentic.cli.AgentCli");
