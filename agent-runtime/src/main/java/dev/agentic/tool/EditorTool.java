@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Views and edits files: view, create, str_replace (unique match), insert, undo_edit. */
 public final class EditorTool implements Tool {
@@ -109,12 +110,11 @@ public final class EditorTool implements Tool {
     }
 
     private ToolResult replace(String path, String oldText, String newText, ToolContext context) {
-        String content;
-        try {
-            content = read(path, context);
-        } catch (SandboxException missing) {
-            return ToolResult.failed("The file " + path + " does not exist.");
+        Optional<String> existing = readExisting(path, context);
+        if (existing.isEmpty()) {
+            return missing(path);
         }
+        String content = existing.get();
         if (oldText.isEmpty()) {
             return ToolResult.failed("old_str is empty; give the exact text to replace.");
         }
@@ -136,12 +136,11 @@ public final class EditorTool implements Tool {
     }
 
     private ToolResult insert(String path, int afterLine, String text, ToolContext context) {
-        String content;
-        try {
-            content = read(path, context);
-        } catch (SandboxException missing) {
-            return ToolResult.failed("The file " + path + " does not exist.");
+        Optional<String> existing = readExisting(path, context);
+        if (existing.isEmpty()) {
+            return missing(path);
         }
+        String content = existing.get();
         List<String> lines = new ArrayList<>(content.lines().toList());
         if (afterLine < 0 || afterLine > lines.size()) {
             return ToolResult.failed("insert_line " + afterLine + " is outside the file: expected 0 to " + lines.size() + ".");
@@ -174,6 +173,19 @@ public final class EditorTool implements Tool {
 
     private static String read(String path, ToolContext context) {
         return context.sandbox().readText(path);
+    }
+
+    /** The file's text, or empty when there is no such file. */
+    private static Optional<String> readExisting(String path, ToolContext context) {
+        try {
+            return Optional.of(read(path, context));
+        } catch (SandboxException missing) {
+            return Optional.empty();
+        }
+    }
+
+    private static ToolResult missing(String path) {
+        return ToolResult.failed("The file " + path + " does not exist.");
     }
 
     private static List<Integer> occurrences(String text, String part) {

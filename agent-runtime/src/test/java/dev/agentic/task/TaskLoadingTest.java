@@ -145,9 +145,9 @@ class TaskLoadingTest {
     @Test
     void suitesHashTheirContentAndFilterByGlobs() throws Exception {
         Path suiteDir = Files.createDirectories(dir.resolve("suite"));
-        copyTree(REPO.resolve("experiments/tasks/hello-world"), suiteDir.resolve("tasks/hello-world"));
-        copyTree(FIXTURES.resolve("tb-compose"), suiteDir.resolve("tasks/tb-compose"));
-        copyTree(FIXTURES.resolve("harbor-count-lines"), suiteDir.resolve("more/harbor-count-lines"));
+        TestFolders.copy(REPO.resolve("experiments/tasks/hello-world"), suiteDir.resolve("tasks/hello-world"));
+        TestFolders.copy(FIXTURES.resolve("tb-compose"), suiteDir.resolve("tasks/tb-compose"));
+        TestFolders.copy(FIXTURES.resolve("harbor-count-lines"), suiteDir.resolve("more/harbor-count-lines"));
         Files.writeString(suiteDir.resolve("suite.yaml"), "id: small\ntasks:\n  - tasks/*\nexpansion:\n  - more/harbor-count-lines\n");
         Suite suite = Suite.load(suiteDir.resolve("suite.yaml"), "agentic/base:bookworm");
         assertThat(suite.tasks()).extracting(Task::id).containsExactly("hello-world", "tb-compose");
@@ -193,22 +193,6 @@ class TaskLoadingTest {
     }
 
     private Path copyOf(Path source, String name) throws Exception {
-        Path target = dir.resolve(name);
-        copyTree(source, target);
-        return target;
-    }
-
-    private static void copyTree(Path source, Path target) throws Exception {
-        try (var files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path to = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.createDirectories(to.getParent());
-                    Files.copy(file, to);
-                }
-            }
-        }
+        return TestFolders.copy(source, dir.resolve(name));
     }
 }

@@ -7,6 +7,7 @@ import dev.agentic.task.HarborTask;
 import dev.agentic.task.Task;
 import dev.agentic.task.TaskImages;
 import dev.agentic.task.TerminalBenchTask;
+import dev.agentic.task.TestFolders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,16 +99,6 @@ class VerificationTest {
     }
 
     private static Path copy(Path source, Path target) throws Exception {
-        try (var files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path to = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(file, to);
-                }
-            }
-        }
-        return target;
+        return TestFolders.copy(source, target);
     }
 }
