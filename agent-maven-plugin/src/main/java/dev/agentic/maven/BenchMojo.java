@@ -1,23 +1,9 @@
 package dev.agentic.maven;
 
-import dev.agentic.agent.AgentConfig;
-import dev.agentic.lineage.Lineage;
 import dev.agentic.lineage.Variant;
-import dev.agentic.model.ModelSpec;
 import java.io.File;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import org.apache.maven.artifact.Artifact;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
-import org.codehaus.plexus.configuration.PlexusConfiguration;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
@@ -27,79 +13,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * a variant are skipped. The run happens in a child JVM (see {@code docs/containers.md}).
  */
 @Mojo(name = "bench", requiresProject = true, threadSafe = true)
-public class BenchMojo extends AbstractMojo {
-
-    /**
-     * The variant: {@code <id>}, {@code <parent>}, {@code <hypothesis>}, and the settings it changes:
-     * {@code <model>}, {@code <prompt>}, {@code <planning>}, {@code <memory>}, {@code <tools>},
-     * {@code <diagnosis>}, {@code <limits>} ({@code <maxSteps>}, {@code <maxTokens>}, {@code <maxCost>},
-     * {@code <wallTime>}), {@code <toolTimeout>}, {@code <temperature>}, {@code <seed>};
-     * {@code <documentationOnly>true</documentationOnly>} for an experiment that runs nothing.
-     */
-    @Parameter
-    private PlexusConfiguration variant;
-
-    /** The suite manifest. */
-    @Parameter(property = "agent.suite", defaultValue = "${project.basedir}/offline-core.yaml")
-    private File suite;
-
-    /** Trials per task. */
-    @Parameter(property = "agent.trials", defaultValue = "1")
-    private int trials;
-
-    /** Trials running at once. */
-    @Parameter(property = "agent.concurrency", defaultValue = "2")
-    private int concurrency;
-
-    /** Experiments folder: results go to {@code <resultsDirectory>/<variant>/results/<run-id>/}. */
-    @Parameter(property = "agent.resultsDirectory", defaultValue = "${project.basedir}")
-    private File resultsDirectory;
-
-    /** Only task ids matching these comma-separated globs. */
-    @Parameter(property = "agent.tasks")
-    private String tasks;
-
-    /** Leave out task ids matching these comma-separated globs. */
-    @Parameter(property = "agent.exclude")
-    private String exclude;
-
-    /** The model, overriding the variant's and {@code AGENT_MODEL}: e.g. {@code openai:gpt-4o-mini}. */
-    @Parameter(property = "agent.model")
-    private String model;
-
-    /** Scripts of the offline {@code scripted} model, used when no model is given anywhere. */
-    @Parameter(property = "agent.offlineScripts", defaultValue = "${project.basedir}/scripts")
-    private File offlineScripts;
-
-    /** Run id; an existing id resumes that run. Default: the start time. */
-    @Parameter(property = "agent.runId")
-    private String runId;
-
-    /** Scales every task's agent and test timeouts. */
-    @Parameter(property = "agent.timeoutMultiplier", defaultValue = "1.0")
-    private double timeoutMultiplier;
-
-    /** Retries of a trial after infrastructure errors. */
-    @Parameter(property = "agent.infraRetries", defaultValue = "2")
-    private int infraRetries;
-
-    /** Image for tasks without an environment of their own. */
-    @Parameter(property = "agent.baseImage", defaultValue = "agentic/base:bookworm")
-    private String baseImage;
-
-    /** Options for the bench JVM, e.g. {@code -Xmx2g}. */
-    @Parameter(property = "agent.jvmArgs")
-    private String jvmArgs;
-
-    /** Skips the goal. */
-    @Parameter(property = "agent.skip", defaultValue = "false")
-    private boolean skip;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-    private PluginDescriptor plugin;
+public class BenchMojo extends AbstractBenchMojo {
 
     @Override
     public void execute() throws MojoExecutionException {
@@ -107,122 +21,17 @@ public class BenchMojo extends AbstractMojo {
             getLog().info("agent.skip is set: not running the bench");
             return;
         }
-        if (variant == null) {
+        Xpp3Dom dom = variantDom();
+        if (dom == null) {
             getLog().debug("no <variant> in " + project.getArtifactId() + ": nothing to bench");
             return;
         }
-        Xpp3Dom dom = toDom(variant);
-        Variant declared = parse(() -> VariantXml.parse(dom, "the <variant> of " + project.getFile()));
+        Variant declared = declared(dom);
         if (VariantXml.documentationOnly(dom)) {
             getLog().info(declared.id() + " is documentation only (see " + new File(resultsDirectory, declared.id() + "/README.md")
                     + "): nothing to run");
             return;
         }
-        Map<String, String> settings = parse(() -> lineageWith(declared).effectiveSettings(declared.id()));
-        String chosenModel = chooseModel(settings);
-        settings.put("model", chosenModel);
-        parse(() -> AgentConfig.defaults(ModelSpec.parse(chosenModel)).with(settings));
-        if (!suite.isFile()) {
-            throw new MojoExecutionException("suite " + suite + " does not exist: set <suite> in the plugin configuration or -Dagent.suite=<manifest>");
-        }
-        getLog().info("agent:bench " + declared.id() + (declared.parent() == null ? "" : " (child of " + declared.parent() + ")")
-                + (declared.settings().isEmpty() ? "" : ", changes " + declared.settings()));
-        getLog().info("model " + chosenModel + modelHint(chosenModel));
-        List<String> args = arguments(declared, settings);
-        try {
-            List<String> jvm = jvmArgs == null || jvmArgs.isBlank() ? List.of() : List.of(jvmArgs.trim().split("\\s+"));
-            ForkedRuntime.Result result = ForkedRuntime.run(jvm, classpath(), args, line -> getLog().info(line));
-            if (result.exitCode() != 0) {
-                throw new MojoExecutionException("the bench of " + declared.id() + " failed (exit code " + result.exitCode() + "):\n  "
-                        + String.join("\n  ", result.tail()));
-            }
-        } catch (IOException e) {
-            throw new MojoExecutionException("could not start the bench JVM: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoExecutionException("interrupted; rerun with -Dagent.runId=<the run id> to resume", e);
-        }
-    }
-
-    private Lineage lineageWith(Variant declared) {
-        Lineage lineage = Variants.declaredIn(project);
-        if (lineage.all().stream().anyMatch(v -> v.id().equals(declared.id()))) {
-            return lineage;
-        }
-        List<Variant> all = new ArrayList<>(lineage.all());
-        all.add(declared);
-        return Lineage.of(all);
-    }
-
-    /** -Dagent.model, then the variant's, then AGENT_MODEL, then the offline scripted model. */
-    private String chooseModel(Map<String, String> settings) {
-        if (model != null && !model.isBlank()) {
-            return model.trim();
-        }
-        if (settings.containsKey("model")) {
-            return settings.get("model");
-        }
-        String fromEnvironment = System.getenv("AGENT_MODEL");
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return fromEnvironment.trim();
-        }
-        return "scripted:" + offlineScripts.getAbsolutePath();
-    }
-
-    private static String modelHint(String chosen) {
-        return chosen.startsWith("scripted:")
-                ? " (the offline scripted model; for a real one: -Dagent.model=openai:gpt-4o-mini with OPENAI_API_KEY set,"
-                        + " or any OpenAI-compatible server with OPENAI_BASE_URL=http://host:port/v1)"
-                : "";
-    }
-
-    private List<String> arguments(Variant declared, Map<String, String> settings) {
-        List<String> args = new ArrayList<>(List.of("bench", "--suite", suite.getAbsolutePath(), "--variant", declared.id(),
-                "--hypothesis", declared.hypothesis(), "--trials", Integer.toString(trials), "--concurrency", Integer.toString(concurrency),
-                "--results", new File(resultsDirectory, declared.id() + "/results").getAbsolutePath(),
-                "--timeout-multiplier", Double.toString(timeoutMultiplier), "--infra-retries", Integer.toString(infraRetries),
-                "--image", baseImage));
-        if (declared.parent() != null) {
-            args.addAll(List.of("--parent", declared.parent()));
-        }
-        if (runId != null && !runId.isBlank()) {
-            args.addAll(List.of("--run-id", runId.trim()));
-        }
-        settings.forEach((key, value) -> args.addAll(List.of("--set", key + "=" + value)));
-        globs(tasks).forEach(glob -> args.addAll(List.of("--tasks", glob)));
-        globs(exclude).forEach(glob -> args.addAll(List.of("--exclude", glob)));
-        return args;
-    }
-
-    private List<File> classpath() {
-        List<File> files = new ArrayList<>();
-        for (Artifact artifact : plugin.getArtifacts()) {
-            if (artifact.getFile() != null) {
-                files.add(artifact.getFile());
-            }
-        }
-        return files;
-    }
-
-    private static List<String> globs(String text) {
-        return text == null || text.isBlank() ? List.of() : Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
-    /** Runs {@code parse}, turning bad configuration into a build error that says what is wrong. */
-    private static <T> T parse(java.util.function.Supplier<T> parse) throws MojoExecutionException {
-        try {
-            return parse.get();
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
-    }
-
-    static Xpp3Dom toDom(PlexusConfiguration configuration) {
-        Xpp3Dom dom = new Xpp3Dom(configuration.getName());
-        dom.setValue(configuration.getValue(null));
-        for (PlexusConfiguration child : configuration.getChildren()) {
-            dom.addChild(toDom(child));
-        }
-        return dom;
+        runBench(declared, lineage(declared));
     }
 }

@@ -38,7 +38,8 @@ final class VariantXml {
                 put(settings, child, source);
             }
         }
-        return new Variant(id.trim(), blankToNull(text(dom, "parent")), valueOr(text(dom, "hypothesis"), ""), settings, source);
+        return new Variant(id.trim(), blankToNull(text(dom, "parent")), valueOr(text(dom, "hypothesis"), ""), settings,
+                blankToNull(text(dom, "why")), source);
     }
 
     static boolean documentationOnly(Xpp3Dom dom) {

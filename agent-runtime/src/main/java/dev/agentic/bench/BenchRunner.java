@@ -56,13 +56,15 @@ public final class BenchRunner {
 
     public Outcome run(BenchSpec spec, Listener listener) {
         Suite suite = Suite.load(spec.suite(), spec.baseImage()).filter(spec.include(), spec.exclude());
-        if (suite.tasks().isEmpty()) {
-            throw new IllegalArgumentException("suite " + spec.suite() + ": no task matches " + spec.include() + " (excluding " + spec.exclude() + ")");
+        List<Task> tasks = BenchSpec.EXPANSION.equals(spec.taskSet()) ? suite.expansion() : suite.tasks();
+        if (tasks.isEmpty()) {
+            throw new IllegalArgumentException("suite " + spec.suite() + ": no task of its " + spec.taskSet() + " set matches "
+                    + spec.include() + " (excluding " + spec.exclude() + ")");
         }
         AgentConfig config = configure(spec);
-        checkModel(config, suite.tasks());
+        checkModel(config, tasks);
         ResultsStore store = ResultsStore.at(spec.runDirectory());
-        RunInfo run = describe(spec, config, suite);
+        RunInfo run = describe(spec, config, suite, tasks.size());
         List<TrialResult> kept = resume(store, run, spec);
         store.write(run);
 
@@ -70,21 +72,21 @@ public final class BenchRunner {
         if (orphans > 0) {
             listener.info("removed " + orphans + " container(s) left by an earlier, interrupted run");
         }
-        prepareImages(suite.tasks(), listener);
+        prepareImages(tasks, listener);
         Set<String> finished = kept.stream().map(TrialResult::key).collect(Collectors.toSet());
         List<Task> pendingTasks = new ArrayList<>();
         List<Integer> pendingTrials = new ArrayList<>();
         for (int trial = 1; trial <= spec.trials(); trial++) {
-            for (Task task : suite.tasks()) {
+            for (Task task : tasks) {
                 if (!finished.contains(task.id() + "." + trial)) {
                     pendingTasks.add(task);
                     pendingTrials.add(trial);
                 }
             }
         }
-        int total = suite.tasks().size() * spec.trials();
+        int total = tasks.size() * spec.trials();
         listener.info(String.format("run %s: %d task%s × %d trial%s = %d; %d already finished, %d to run, %d at a time",
-                spec.runId(), suite.tasks().size(), suite.tasks().size() == 1 ? "" : "s", spec.trials(), spec.trials() == 1 ? "" : "s",
+                spec.runId(), tasks.size(), tasks.size() == 1 ? "" : "s", spec.trials(), spec.trials() == 1 ? "" : "s",
                 total, kept.size(), pendingTasks.size(), spec.concurrency()));
 
         List<TrialResult> all = new ArrayList<>(kept);
@@ -137,7 +139,8 @@ public final class BenchRunner {
         Summary summary = Summaries.of(ended, ordered);
         store.writeSummary(summary);
         store.writeJUnit(JUnitReport.of(ended, ordered));
-        ResultsStore.replace(spec.resultsDirectory().resolve("LATEST"), (spec.runId() + "\n").getBytes(StandardCharsets.UTF_8));
+        ResultsStore.replace(spec.resultsDirectory().resolve(RunResults.latestFile(spec.taskSet())),
+                (spec.runId() + "\n").getBytes(StandardCharsets.UTF_8));
         return new Outcome(store.directory(), ended, summary, ordered);
     }
 
@@ -197,7 +200,7 @@ public final class BenchRunner {
         return kept;
     }
 
-    private static RunInfo describe(BenchSpec spec, AgentConfig config, Suite suite) {
+    private static RunInfo describe(BenchSpec spec, AgentConfig config, Suite suite, int taskCount) {
         Map<String, String> settings = new TreeMap<>(config.describe());
         if (!spec.settings().containsKey("wall-time")) {
             settings.put("wall-time", "each task's agent timeout × " + spec.timeoutMultiplier());
@@ -205,7 +208,7 @@ public final class BenchRunner {
         String hash = sha256(settings + "|" + spec.timeoutMultiplier());
         String version = BenchRunner.class.getPackage().getImplementationVersion();
         return new RunInfo(RunInfo.SCHEMA, spec.runId(), spec.variantId(), spec.parentId(), spec.hypothesis(), settings, hash,
-                config.model().toString(), suite.id(), spec.suite().toString(), suite.hash(), suite.tasks().size(), spec.trials(),
+                config.model().toString(), suite.id(), spec.suite().toString(), suite.hash(), spec.taskSet(), taskCount, spec.trials(),
                 spec.concurrency(), spec.timeoutMultiplier(), version == null ? "development" : version, gitCommit(spec.suite()),
                 DockerSandbox.hostName(), System.getProperty("java.version"), Instant.now().toString(), null, "running");
     }

@@ -21,10 +21,14 @@ import java.util.Map;
  * @param infraRetries how often a trial is retried after an infrastructure error
  * @param resultsDirectory where runs go: {@code <resultsDirectory>/<runId>/}
  * @param baseImage image for tasks without an environment
+ * @param taskSet {@code core} (the suite's tasks) or {@code expansion} (its expansion set)
  */
 public record BenchSpec(String runId, String variantId, String parentId, String hypothesis, Map<String, String> settings,
                         Path suite, List<String> include, List<String> exclude, int trials, int concurrency,
-                        double timeoutMultiplier, int infraRetries, Path resultsDirectory, String baseImage) {
+                        double timeoutMultiplier, int infraRetries, Path resultsDirectory, String baseImage, String taskSet) {
+
+    public static final String CORE = "core";
+    public static final String EXPANSION = "expansion";
 
     public BenchSpec {
         if (runId == null || !runId.matches("[A-Za-z0-9._-]+")) {
@@ -38,6 +42,9 @@ public record BenchSpec(String runId, String variantId, String parentId, String 
         }
         if (timeoutMultiplier <= 0) {
             throw new IllegalArgumentException("timeout multiplier must be positive, got " + timeoutMultiplier);
+        }
+        if (!CORE.equals(taskSet) && !EXPANSION.equals(taskSet)) {
+            throw new IllegalArgumentException("task set '" + taskSet + "': expected core or expansion");
         }
         if (infraRetries < 0) {
             throw new IllegalArgumentException("infrastructure retries must not be negative, got " + infraRetries);

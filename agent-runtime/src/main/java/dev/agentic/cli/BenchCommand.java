@@ -73,12 +73,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--image", paramLabel = "<image>", description = "image for tasks without an environment (default: ${DEFAULT-VALUE})")
     String baseImage = SandboxSpec.BASE_IMAGE;
 
+    @Option(names = "--task-set", paramLabel = "<set>", description = "core (the suite's tasks) or expansion (its expansion set; default: ${DEFAULT-VALUE})")
+    String taskSet = BenchSpec.CORE;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         String id = runId != null ? runId : LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         BenchSpec bench = new BenchSpec(id, variant, parent, hypothesis, settings, suite, include, exclude, trials, concurrency,
-                timeoutMultiplier, infraRetries, results, baseImage);
+                timeoutMultiplier, infraRetries, results, baseImage, taskSet);
         BenchRunner.Outcome outcome = new BenchRunner(Models.fromEnvironment()).run(bench, new BenchRunner.Listener() {
             @Override
             public void info(String line) {

@@ -35,6 +35,14 @@ public final class Lineage {
         }
         Lineage lineage = new Lineage(Collections.unmodifiableMap(byId));
         byId.keySet().forEach(lineage::ancestry);
+        for (Variant variant : byId.values()) {
+            Set<String> changed = lineage.changedDimensions(variant.id());
+            if (changed.size() > 1 && variant.why() == null) {
+                throw new IllegalArgumentException(variant.source() + ": variant '" + variant.id() + "' changes " + changed.size()
+                        + " dimensions of its parent '" + variant.parent() + "' (" + String.join(", ", changed)
+                        + "); a child changes one thing, or says why it changes more in <why>");
+            }
+        }
         return lineage;
     }
 
@@ -61,6 +69,27 @@ public final class Lineage {
             chain.add(0, v);
         }
         return chain;
+    }
+
+    /** The dimensions in which a variant's settings differ from its parent's effective settings; empty for a root. */
+    public Set<String> changedDimensions(String id) {
+        Variant variant = get(id);
+        if (variant.parent() == null) {
+            return Set.of();
+        }
+        Map<String, String> inherited = effectiveSettings(variant.parent());
+        Set<String> dimensions = new java.util.TreeSet<>();
+        variant.settings().forEach((key, value) -> {
+            if (!value.equals(inherited.get(key))) {
+                dimensions.add(Variant.dimension(key));
+            }
+        });
+        return dimensions;
+    }
+
+    /** The children of a variant, in declaration order. */
+    public List<Variant> children(String id) {
+        return variants.values().stream().filter(v -> id.equals(v.parent())).toList();
     }
 
     /** The settings in effect for a variant: each ancestor's, overridden by its descendants', root first. */

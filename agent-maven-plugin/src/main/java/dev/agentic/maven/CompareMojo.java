@@ -1,0 +1,57 @@
+package dev.agentic.maven;
+
+import dev.agentic.bench.RunResults;
+import dev.agentic.lineage.Comparison;
+import dev.agentic.lineage.ComparisonReport;
+import dev.agentic.lineage.Comparisons;
+import dev.agentic.lineage.Lineage;
+import dev.agentic.lineage.Variant;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/**
+ * Compares the active variant with its parent on their latest results: the per-task table, Δ with
+ * its interval, the sign test, the minimum detectable effect, the verdict, and the differences in
+ * tokens, cost and time. Reports only; {@code agent:gate} is the goal that fails builds.
+ */
+@Mojo(name = "compare", requiresProject = true, threadSafe = true)
+public class CompareMojo extends AbstractVariantMojo {
+
+    /** Confidence of the interval. */
+    @Parameter(property = "agent.confidence", defaultValue = "0.95")
+    private double confidence;
+
+    /** Differences within this margin (0.05 = 5 points) never decide. */
+    @Parameter(property = "agent.margin", defaultValue = "0.0")
+    private double margin;
+
+    /** The child's run to compare (default: its latest). */
+    @Parameter(property = "agent.runId")
+    private String runId;
+
+    /** The parent's run to compare (default: its latest). */
+    @Parameter(property = "agent.parentRunId")
+    private String parentRunId;
+
+    @Override
+    public void execute() throws MojoExecutionException {
+        Xpp3Dom dom = variantDom();
+        if (skip || dom == null || VariantXml.documentationOnly(dom)) {
+            return;
+        }
+        Variant child = declared(dom);
+        Lineage lineage = lineage(child);
+        if (child.parent() == null) {
+            getLog().info(child.id() + " has no parent: nothing to compare it with");
+            return;
+        }
+        RunResults childResults = results(child.id(), runId);
+        RunResults parentResults = results(lineage.get(child.parent()).id(), parentRunId);
+        Comparison comparison = attempt(() -> Comparisons.compare(childResults, parentResults, confidence, margin,
+                Comparisons.DEFAULT_RESAMPLES));
+        ComparisonReport.table(comparison).lines().forEach(getLog()::info);
+        getLog().info(ComparisonReport.headline(comparison));
+    }
+}

@@ -1,0 +1,122 @@
+package dev.agentic.maven;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentic.bench.RunResults;
+import dev.agentic.bench.Summary;
+import dev.agentic.lineage.Comparison;
+import dev.agentic.lineage.Comparisons;
+import dev.agentic.lineage.Lineage;
+import dev.agentic.lineage.Variant;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * The tree of variants declared in the project's profiles, validated (unknown parent, cycle,
+ * duplicate id, more than one change without a reason), with each variant's latest resolved rate
+ * and interval, its verdict against its parent and promotion marks; also written as a Mermaid
+ * graph to {@code target/lineage.mmd}.
+ */
+@Mojo(name = "lineage", requiresProject = true, threadSafe = true, aggregator = false)
+public class LineageMojo extends AbstractVariantMojo {
+
+    @Parameter(defaultValue = "${project.build.directory}/lineage.mmd", readonly = true)
+    private java.io.File mermaid;
+
+    @Override
+    public void execute() throws MojoExecutionException {
+        if (skip || (variant == null && !project.getModel().getProfiles().stream().anyMatch(p -> p.getBuild() != null))) {
+            return;
+        }
+        Lineage lineage = lineage(null);
+        if (lineage.all().isEmpty()) {
+            return;
+        }
+        Set<String> promoted = promoted();
+        StringBuilder graph = new StringBuilder("graph TD\n");
+        for (Variant root : lineage.all().stream().filter(v -> v.parent() == null).toList()) {
+            print(lineage, root, "", true, true, promoted, graph);
+        }
+        try {
+            Files.createDirectories(mermaid.toPath().getParent());
+            Files.writeString(mermaid.toPath(), graph.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot write " + mermaid + ": " + e.getMessage(), e);
+        }
+        getLog().info("Mermaid graph: " + mermaid);
+    }
+
+    private void print(Lineage lineage, Variant v, String indent, boolean last, boolean root, Set<String> promoted, StringBuilder graph) {
+        String branch = root ? "" : indent + (last ? "└── " : "├── ");
+        String change = root ? "" : " " + v.settings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+        String measured = measured(v);
+        String verdict = root ? "" : verdict(v, lineage);
+        getLog().info(branch + v.id() + (promoted.contains(v.id()) ? " ★ promoted" : "") + change + "  " + measured + verdict);
+        String label = v.id() + (promoted.contains(v.id()) ? " ★" : "") + "<br/>" + measured.replace("%", "%");
+        graph.append("  ").append(node(v.id())).append("[\"").append(label.replace("\"", "'")).append("\"]\n");
+        if (!root) {
+            graph.append("  ").append(node(v.parent())).append(" -->|").append(change.strip().replace("|", "/")).append("| ")
+                    .append(node(v.id())).append('\n');
+        }
+        List<Variant> children = lineage.children(v.id());
+        for (int i = 0; i < children.size(); i++) {
+            print(lineage, children.get(i), root ? "" : indent + (last ? "    " : "│   "), i == children.size() - 1, false, promoted, graph);
+        }
+    }
+
+    private String measured(Variant v) {
+        Path summary = resultsOf(v.id()).toPath();
+        try {
+            RunResults results = RunResults.load(summary, null, v.id());
+            Summary s = new ObjectMapper().setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
+                    .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                    .readValue(results.directory().resolve("summary.json").toFile(), Summary.class);
+            return String.format(Locale.ROOT, "%.1f %% (%.1f–%.1f) over %d trials", 100 * s.passRate(), 100 * s.intervalLow(),
+                    100 * s.intervalHigh(), s.trialsFinished());
+        } catch (RunResults.MissingResultsException | IOException | IllegalArgumentException e) {
+            return "(no results)";
+        }
+    }
+
+    private String verdict(Variant v, Lineage lineage) {
+        try {
+            Comparison c = Comparisons.compare(RunResults.load(resultsOf(v.id()).toPath(), null, v.id()),
+                    RunResults.load(resultsOf(v.parent()).toPath(), null, v.parent()), 0.95, 0, 2000);
+            return String.format(Locale.ROOT, "  %s vs %s (Δ %+.1f pts)", c.verdict(), v.parent(), 100 * c.delta());
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    private Set<String> promoted() {
+        Path log = resultsDirectory.toPath().resolve(PromoteMojo.LOG);
+        Set<String> promoted = new HashSet<>();
+        if (Files.isRegularFile(log)) {
+            try {
+                for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                    JsonNode entry = new ObjectMapper().readTree(line);
+                    if (entry.hasNonNull("promoted")) {
+                        promoted.add(entry.get("promoted").asText());
+                    }
+                }
+            } catch (IOException e) {
+                getLog().warn("cannot read " + log + ": " + e.getMessage());
+            }
+        }
+        return promoted;
+    }
+
+    private static String node(String id) {
+        return id.replaceAll("[^A-Za-z0-9_]", "_");
+    }
+}

@@ -1,0 +1,134 @@
+package dev.agentic.maven;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.agentic.bench.BenchSpec;
+import dev.agentic.bench.RunResults;
+import dev.agentic.bench.TrialResult;
+import dev.agentic.lineage.Comparison;
+import dev.agentic.lineage.ComparisonReport;
+import dev.agentic.lineage.Comparisons;
+import dev.agentic.lineage.Lineage;
+import dev.agentic.lineage.Promotion;
+import dev.agentic.lineage.Variant;
+import dev.agentic.task.Suite;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Picks the child that continues a generation: {@code ./mvnw agent:promote -Dagent.generation=exp-02}.
+ * Among the children with results, the best by resolved rate (then cost, then time) is promoted if it
+ * beats the parent with Holm-corrected significance and, when the suite has an expansion set, holds
+ * up there. Every decision, promotion or not, is appended with its evidence to
+ * {@code <resultsDirectory>/promotions.jsonl}.
+ */
+@Mojo(name = "promote", requiresProject = true, threadSafe = true)
+public class PromoteMojo extends AbstractVariantMojo {
+
+    /** The parent whose children compete. */
+    @Parameter(property = "agent.generation", required = true)
+    private String generation;
+
+    /** Confidence; the significance level is 1 − confidence after Holm's correction. */
+    @Parameter(property = "agent.confidence", defaultValue = "0.95")
+    private double confidence;
+
+    /** Differences within this margin (0.05 = 5 points) never decide. */
+    @Parameter(property = "agent.margin", defaultValue = "0.0")
+    private double margin;
+
+    static final String LOG = "promotions.jsonl";
+
+    @Override
+    public void execute() throws MojoExecutionException {
+        if (skip) {
+            return;
+        }
+        Lineage lineage = lineage(null);
+        Variant parent = attempt(() -> lineage.get(generation));
+        List<Variant> children = lineage.children(parent.id());
+        if (children.isEmpty()) {
+            throw new MojoExecutionException(parent.id() + " has no children declared in " + project.getFile());
+        }
+        RunResults parentResults = results(parent.id(), null);
+        List<Promotion.Candidate> candidates = new ArrayList<>();
+        for (Variant child : children) {
+            RunResults childResults;
+            try {
+                childResults = RunResults.load(resultsOf(child.id()).toPath(), null, child.id());
+            } catch (RunResults.MissingResultsException missing) {
+                getLog().info(child.id() + ": no results, not a candidate (run ./mvnw agent:bench -P" + child.id() + ")");
+                continue;
+            }
+            Comparison comparison = attempt(() -> Comparisons.compare(childResults, parentResults, confidence, margin,
+                    Comparisons.DEFAULT_RESAMPLES));
+            candidates.add(new Promotion.Candidate(child.id(), comparison, comparison.pBetter(),
+                    mean(childResults.trials(), TrialResult::costUsd), mean(childResults.trials(), t -> t.totalMs() / 1000.0)));
+        }
+        boolean expansionRequired = attempt(() -> !Suite.load(Path.of(parentResults.run().suiteManifest()), "agentic/base:bookworm")
+                .expansion().isEmpty());
+        Promotion.Decision decision = attempt(() -> Promotion.decide(parent.id(), candidates, 1 - confidence, expansionRequired,
+                child -> Comparisons.compare(RunResults.load(resultsOf(child).toPath(), null, child, BenchSpec.EXPANSION),
+                        RunResults.load(resultsOf(parent.id()).toPath(), null, parent.id(), BenchSpec.EXPANSION), confidence, margin,
+                        Comparisons.DEFAULT_RESAMPLES)));
+        for (Promotion.Candidate c : decision.candidates()) {
+            getLog().info(String.format(Locale.ROOT, "  %-12s resolved %5.1f %% (parent %5.1f %%), Δ %+5.1f pts, p = %.4f, Holm-adjusted %.4f, %s",
+                    c.child(), 100 * c.comparison().childRate(), 100 * c.comparison().parentRate(), 100 * c.comparison().delta(),
+                    c.comparison().pBetter(), c.adjustedP(), c.comparison().verdict()));
+        }
+        if (decision.promoted() != null) {
+            getLog().info("promoted " + decision.promoted() + ": " + decision.reason());
+        } else {
+            getLog().info("no promotion: " + decision.reason());
+        }
+        record(decision);
+    }
+
+    private void record(Promotion.Decision decision) throws MojoExecutionException {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("generation", decision.generation());
+        entry.put("promoted", decision.promoted());
+        entry.put("at", Instant.now().toString());
+        entry.put("reason", decision.reason());
+        List<Map<String, Object>> evidence = new ArrayList<>();
+        for (Promotion.Candidate c : decision.candidates()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("child", c.child());
+            e.put("child_run", c.comparison().childRun());
+            e.put("parent_run", c.comparison().parentRun());
+            e.put("headline", ComparisonReport.headline(c.comparison()));
+            e.put("delta", c.comparison().delta());
+            e.put("interval", List.of(c.comparison().deltaLow(), c.comparison().deltaHigh()));
+            e.put("p_better", c.comparison().pBetter());
+            e.put("holm_adjusted_p", c.adjustedP());
+            e.put("verdict", c.comparison().verdict().name());
+            evidence.add(e);
+        }
+        entry.put("candidates", evidence);
+        Path log = resultsDirectory.toPath().resolve(LOG);
+        try {
+            Files.createDirectories(log.getParent());
+            Files.writeString(log, new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                    .writeValueAsString(entry) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot append to " + log + ": " + e.getMessage(), e);
+        }
+        getLog().info("recorded in " + log);
+    }
+
+    private static double mean(List<TrialResult> trials, java.util.function.ToDoubleFunction<TrialResult> value) {
+        return trials.stream().filter(t -> !t.infrastructureFailure()).mapToDouble(value).average().orElse(0);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.agentic.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A finished run read back from its folder: what ran and its trials.
+ *
+ * @param directory the run folder
+ */
+public record RunResults(Path directory, RunInfo run, List<TrialResult> trials) {
+
+    /** The file naming the latest run of a results folder: {@code LATEST}, or {@code LATEST-expansion} for the expansion set. */
+    public static String latestFile(String taskSet) {
+        return BenchSpec.EXPANSION.equals(taskSet) ? "LATEST-expansion" : "LATEST";
+    }
+
+    /**
+     * The run {@code runId} of a variant's results folder, or its latest run when {@code runId} is
+     * null. Missing or broken results are reported with the path and what to run.
+     */
+    public static RunResults load(Path resultsDirectory, String runId, String variant) {
+        return load(resultsDirectory, runId, variant, BenchSpec.CORE);
+    }
+
+    /** As {@link #load(Path, String, String)}, for the latest run of a task set. */
+    public static RunResults load(Path resultsDirectory, String runId, String variant, String taskSet) {
+        String id = runId;
+        if (id == null) {
+            Path latest = resultsDirectory.resolve(latestFile(taskSet));
+            if (!Files.isRegularFile(latest)) {
+                throw new MissingResultsException("no " + (BenchSpec.EXPANSION.equals(taskSet) ? "expansion-set " : "") + "results for "
+                        + variant + " in " + resultsDirectory + ": run ./mvnw agent:bench -P" + variant
+                        + (BenchSpec.EXPANSION.equals(taskSet) ? " -Dagent.taskSet=expansion" : "") + " first");
+            }
+            try {
+                id = Files.readString(latest, StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new IllegalArgumentException(latest + ": unreadable: " + e.getMessage(), e);
+            }
+        }
+        Path dir = resultsDirectory.resolve(id);
+        if (!Files.isRegularFile(dir.resolve("run.json"))) {
+            throw new MissingResultsException("no run " + id + " of " + variant + " in " + resultsDirectory
+                    + ": run ./mvnw agent:bench -P" + variant + " first");
+        }
+        ResultsStore store = ResultsStore.at(dir);
+        RunInfo info = store.runInfo().orElseThrow();
+        if (info.schema() != RunInfo.SCHEMA) {
+            throw new IllegalArgumentException(dir.resolve("run.json") + ": schema " + info.schema() + ", this version reads "
+                    + RunInfo.SCHEMA + "; rerun the bench of " + variant);
+        }
+        List<TrialResult> trials = store.trials();
+        for (TrialResult trial : trials) {
+            if (trial.schema() != TrialResult.SCHEMA) {
+                throw new IllegalArgumentException(dir.resolve("trials.jsonl") + ": trial " + trial.key() + " has schema " + trial.schema()
+                        + ", this version reads " + TrialResult.SCHEMA);
+            }
+        }
+        return new RunResults(dir, info, trials);
+    }
+
+    /** Results are missing: a setup problem that running the bench fixes. */
+    public static final class MissingResultsException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        public MissingResultsException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.agentic.lineage;
+
+import dev.agentic.bench.RunResults;
+import dev.agentic.bench.TrialResult;
+import dev.agentic.stats.Interval;
+import dev.agentic.stats.PairedBootstrap;
+import dev.agentic.stats.Power;
+import dev.agentic.stats.SignTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Compares a child with its parent, paired by task: per-task resolved rates x_i, differences
+ * d_i = x_child,i − x_parent,i over tasks both ran (infrastructure failures left out), Δ = mean d_i
+ * with a task-resampling bootstrap interval, the exact sign test on tasks that differ, and the
+ * minimum detectable effect. The verdict needs both the interval and the sign test to agree.
+ */
+public final class Comparisons {
+
+    public static final int DEFAULT_RESAMPLES = 10_000;
+    public static final long SEED = 20261127L;
+
+    private Comparisons() {}
+
+    public static Comparison compare(RunResults child, RunResults parent, double confidence, double margin, int resamples) {
+        if (!child.run().suiteHash().equals(parent.run().suiteHash())) {
+            throw new IllegalArgumentException("cannot compare " + child.run().variant() + " with " + parent.run().variant()
+                    + ": their results come from different suite contents (" + child.run().suite() + " hash " + child.run().suiteHash()
+                    + " in " + child.directory() + ", " + parent.run().suite() + " hash " + parent.run().suiteHash() + " in "
+                    + parent.directory() + "); rerun the bench of one of them on the same suite");
+        }
+        if (child.run().schema() != parent.run().schema()) {
+            throw new IllegalArgumentException("cannot compare results of schema " + child.run().schema() + " (" + child.directory()
+                    + ") with schema " + parent.run().schema() + " (" + parent.directory() + ")");
+        }
+        Map<String, List<TrialResult>> c = graded(child.trials());
+        Map<String, List<TrialResult>> p = graded(parent.trials());
+        List<Comparison.TaskRow> rows = new ArrayList<>();
+        for (String task : c.keySet()) {
+            if (p.containsKey(task)) {
+                rows.add(new Comparison.TaskRow(task, rate(p.get(task)), rate(c.get(task)), p.get(task).size(), c.get(task).size()));
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("cannot compare " + child.run().variant() + " with " + parent.run().variant()
+                    + ": no task has graded trials in both (" + child.directory() + ", " + parent.directory() + ")");
+        }
+        double[] d = rows.stream().mapToDouble(Comparison.TaskRow::difference).toArray();
+        double delta = mean(d);
+        Interval interval = PairedBootstrap.meanInterval(d, resamples, confidence, SEED);
+        int wins = (int) rows.stream().filter(r -> r.difference() > 0).count();
+        int losses = (int) rows.stream().filter(r -> r.difference() < 0).count();
+        double pWorse = SignTest.childWorse(wins, losses);
+        double pBetter = SignTest.childBetter(wins, losses);
+        double alpha = 1 - confidence;
+        Verdict verdict = interval.high() < -margin && pWorse < alpha ? Verdict.WORSE
+                : interval.low() > margin && pBetter < alpha ? Verdict.BETTER
+                : Verdict.INCONCLUSIVE;
+        double childK = rows.stream().mapToInt(Comparison.TaskRow::childTrials).average().orElse(1);
+        double parentK = rows.stream().mapToInt(Comparison.TaskRow::parentTrials).average().orElse(1);
+        double mde = Power.minimumDetectableEffect(rows.size(), Math.min(childK, parentK), alpha, 0.8);
+        return new Comparison(child.run().variant(), parent.run().variant(), child.run().runId(), parent.run().runId(),
+                child.run().suiteHash(), rows.size(), childK, parentK, mean(rows.stream().mapToDouble(Comparison.TaskRow::childRate).toArray()),
+                mean(rows.stream().mapToDouble(Comparison.TaskRow::parentRate).toArray()), delta, interval.low(), interval.high(),
+                confidence, margin, wins, losses, rows.size() - wins - losses, pWorse, pBetter, mde, verdict,
+                meanOf(child.trials(), t -> t.inputTokens() + t.outputTokens()) - meanOf(parent.trials(), t -> t.inputTokens() + t.outputTokens()),
+                meanOf(child.trials(), TrialResult::costUsd) - meanOf(parent.trials(), TrialResult::costUsd),
+                meanOf(child.trials(), t -> t.totalMs() / 1000.0) - meanOf(parent.trials(), t -> t.totalMs() / 1000.0), rows);
+    }
+
+    private static Map<String, List<TrialResult>> graded(List<TrialResult> trials) {
+        return trials.stream().filter(t -> !t.infrastructureFailure())
+                .collect(Collectors.groupingBy(TrialResult::task, TreeMap::new, Collectors.toList()));
+    }
+
+    private static double rate(List<TrialResult> trials) {
+        return trials.stream().filter(TrialResult::resolved).count() / (double) trials.size();
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return values.length == 0 ? 0 : sum / values.length;
+    }
+
+    private static double meanOf(List<TrialResult> trials, java.util.function.ToDoubleFunction<TrialResult> value) {
+        return trials.stream().filter(t -> !t.infrastructureFailure()).mapToDouble(value).average().orElse(0);
+    }
+}
