@@ -77,8 +77,8 @@ public class PromoteMojo extends AbstractVariantMojo {
             candidates.add(new Promotion.Candidate(child.id(), comparison, comparison.pBetter(),
                     mean(childResults.trials(), TrialResult::costUsd), mean(childResults.trials(), t -> t.totalMs() / 1000.0)));
         }
-        boolean expansionRequired = attempt(() -> !Suite.load(Path.of(parentResults.run().suiteManifest()), "agentic/base:bookworm")
-                .expansion().isEmpty());
+        Path manifest = project.getBasedir().toPath().resolve(parentResults.run().suiteManifest());
+        boolean expansionRequired = attempt(() -> !Suite.load(manifest, "agentic/base:bookworm").expansion().isEmpty());
         Promotion.Decision decision = attempt(() -> Promotion.decide(parent.id(), candidates, 1 - confidence, expansionRequired,
                 child -> Comparisons.compare(RunResults.load(resultsOf(child).toPath(), null, child, BenchSpec.EXPANSION),
                         RunResults.load(resultsOf(parent.id()).toPath(), null, parent.id(), BenchSpec.EXPANSION), confidence, margin,
