@@ -66,6 +66,17 @@ abstract class AbstractBenchMojo extends AbstractVariantMojo {
     @Parameter(property = "agent.taskSet", defaultValue = "core")
     protected String taskSet;
 
+    /**
+     * Adaptive trials: after {@code trials}, add trials only to tasks whose comparison with the parent's
+     * latest results is still uncertain, until a sequential test decides or {@code trialBudget} is spent.
+     */
+    @Parameter(property = "agent.adaptive", defaultValue = "false")
+    protected boolean adaptive;
+
+    /** Trials that adaptive rounds may add in all. */
+    @Parameter(property = "agent.trialBudget", defaultValue = "50")
+    protected int trialBudget;
+
     /** Options for the bench JVM, e.g. {@code -Xmx2g}. */
     @Parameter(property = "agent.jvmArgs")
     private String jvmArgs;
@@ -131,6 +142,10 @@ abstract class AbstractBenchMojo extends AbstractVariantMojo {
                 "--image", baseImage, "--task-set", taskSet));
         if (declared.parent() != null) {
             args.addAll(List.of("--parent", declared.parent()));
+            if (adaptive) {
+                args.addAll(List.of("--adaptive-parent", resultsOf(declared.parent()).getAbsolutePath(),
+                        "--trial-budget", Integer.toString(trialBudget)));
+            }
         }
         if (runId != null && !runId.isBlank()) {
             args.addAll(List.of("--run-id", runId.trim()));

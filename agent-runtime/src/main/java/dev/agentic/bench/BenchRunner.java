@@ -5,6 +5,7 @@ import dev.agentic.model.ModelOptions;
 import dev.agentic.model.ModelSpec;
 import dev.agentic.model.Models;
 import dev.agentic.sandbox.DockerSandbox;
+import dev.agentic.stats.Sprt;
 import dev.agentic.task.Suite;
 import dev.agentic.task.Task;
 import dev.agentic.task.TaskException;
@@ -132,6 +133,9 @@ public final class BenchRunner {
         } finally {
             pool.shutdownNow();
         }
+        if (spec.adaptiveParent() != null) {
+            adapt(spec, tasks, runner, store, all, listener);
+        }
         List<TrialResult> ordered = all.stream()
                 .sorted(java.util.Comparator.comparing(TrialResult::task).thenComparingInt(TrialResult::trial)).toList();
         RunInfo ended = run.finished(Instant.now().toString(), "finished");
@@ -142,6 +146,34 @@ public final class BenchRunner {
         ResultsStore.replace(spec.resultsDirectory().resolve(RunResults.latestFile(spec.taskSet())),
                 (spec.runId() + "\n").getBytes(StandardCharsets.UTF_8));
         return new Outcome(store.directory(), ended, summary, ordered);
+    }
+
+    /** Adds trials, a round at a time, to the tasks whose comparison with the parent is still uncertain. */
+    private static void adapt(BenchSpec spec, List<Task> tasks, TrialRunner runner, ResultsStore store, List<TrialResult> all,
+                              Listener listener) {
+        RunResults parent = RunResults.load(spec.adaptiveParent(), null, String.valueOf(spec.parentId()));
+        Sprt sprt = new Sprt(0.7, 0.05, 0.2);
+        Map<String, Task> byId = tasks.stream().collect(Collectors.toMap(Task::id, t -> t));
+        int budget = spec.trialBudget();
+        for (int round = 1; ; round++) {
+            AdaptivePlan.Round state = AdaptivePlan.next(all, parent.trials(), sprt);
+            listener.info(String.format("adaptive round %d: %d uncertain task(s); child better on %d, worse on %d; sequential test %s/%s;"
+                    + " budget left %d", round, state.uncertainTasks().size(), state.wins(), state.losses(), state.better(), state.worse(), budget));
+            if (state.settled() || budget <= 0) {
+                listener.info(state.settled() ? "adaptive trials stop: the evidence suffices" : "adaptive trials stop: the trial budget is spent");
+                return;
+            }
+            for (String task : state.uncertainTasks()) {
+                if (budget-- <= 0 || !byId.containsKey(task)) {
+                    continue;
+                }
+                int trial = (int) all.stream().filter(t -> t.task().equals(task)).count() + 1;
+                TrialResult result = runner.run(byId.get(task), trial);
+                store.append(result);
+                all.add(result);
+                listener.info(String.format("  extra trial %s.%d: %s", task, trial, result.resolved() ? "resolved" : result.failureLabel()));
+            }
+        }
     }
 
     private static AgentConfig configure(BenchSpec spec) {

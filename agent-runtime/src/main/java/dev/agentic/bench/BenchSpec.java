@@ -22,10 +22,14 @@ import java.util.Map;
  * @param resultsDirectory where runs go: {@code <resultsDirectory>/<runId>/}
  * @param baseImage image for tasks without an environment
  * @param taskSet {@code core} (the suite's tasks) or {@code expansion} (its expansion set)
+ * @param adaptiveParent the parent's results folder: after the first {@code trials}, add trials only to tasks whose
+ *     comparison with the parent is still uncertain, until a sequential test decides; null for a fixed design
+ * @param trialBudget how many trials adaptive rounds may add in all
  */
 public record BenchSpec(String runId, String variantId, String parentId, String hypothesis, Map<String, String> settings,
                         Path suite, List<String> include, List<String> exclude, int trials, int concurrency,
-                        double timeoutMultiplier, int infraRetries, Path resultsDirectory, String baseImage, String taskSet) {
+                        double timeoutMultiplier, int infraRetries, Path resultsDirectory, String baseImage, String taskSet,
+                        Path adaptiveParent, int trialBudget) {
 
     public static final String CORE = "core";
     public static final String EXPANSION = "expansion";

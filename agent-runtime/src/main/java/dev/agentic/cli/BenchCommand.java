@@ -76,12 +76,19 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--task-set", paramLabel = "<set>", description = "core (the suite's tasks) or expansion (its expansion set; default: ${DEFAULT-VALUE})")
     String taskSet = BenchSpec.CORE;
 
+    @Option(names = "--adaptive-parent", paramLabel = "<folder>", description = "the parent's results folder: after --trials, add trials"
+            + " only where the comparison with the parent is uncertain, until a sequential test decides or --trial-budget is spent")
+    Path adaptiveParent;
+
+    @Option(names = "--trial-budget", paramLabel = "<N>", description = "trials adaptive rounds may add in all (default: ${DEFAULT-VALUE})")
+    int trialBudget = 50;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         String id = runId != null ? runId : LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         BenchSpec bench = new BenchSpec(id, variant, parent, hypothesis, settings, suite, include, exclude, trials, concurrency,
-                timeoutMultiplier, infraRetries, results, baseImage, taskSet);
+                timeoutMultiplier, infraRetries, results, baseImage, taskSet, adaptiveParent, trialBudget);
         BenchRunner.Outcome outcome = new BenchRunner(Models.fromEnvironment()).run(bench, new BenchRunner.Listener() {
             @Override
             public void info(String line) {

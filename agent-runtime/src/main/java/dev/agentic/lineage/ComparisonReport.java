@@ -15,9 +15,10 @@ public final class ComparisonReport {
             case INCONCLUSIVE -> "is not distinguishable from";
         };
         double p = c.verdict() == Verdict.BETTER ? c.pBetter() : c.delta() < 0 ? c.pWorse() : c.pBetter();
-        return String.format(Locale.ROOT, "%s %s %s: resolved %.1f %% vs %.1f %%, Δ %+.1f pts (%.0f %% CI %+.1f to %+.1f), p = %.4f over %d tasks × %s trials",
+        return String.format(Locale.ROOT, "%s %s %s: resolved %.1f %% vs %.1f %%, Δ %+.1f pts (%.0f %% CI %+.1f to %+.1f), %s over %d tasks × %s trials",
                 c.child(), relation, c.parent(), 100 * c.childRate(), 100 * c.parentRate(), 100 * c.delta(), 100 * c.confidence(),
-                100 * c.deltaLow(), 100 * c.deltaHigh(), p, c.tasks(), trials(c.childTrialsPerTask()));
+                100 * c.deltaLow(), 100 * c.deltaHigh(), p < 1e-4 ? "p < 0.0001" : String.format(Locale.ROOT, "p = %.4f", p), c.tasks(),
+                trials(c.childTrialsPerTask()));
     }
 
     public static String table(Comparison c) {
