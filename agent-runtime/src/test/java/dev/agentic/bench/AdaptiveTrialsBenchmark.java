@@ -32,6 +32,7 @@ public final class AdaptiveTrialsBenchmark {
             parent[i] = 0.05 + 0.9 * random.nextDouble();
         }
         System.out.printf(Locale.ROOT, "%d tasks, %d replications per design%n", TASKS, REPLICATIONS);
+        aaGate(parent, random);
         for (double delta : new double[] {0.10, 0.15}) {
             double[] child = shifted(parent, delta);
             int k = 1;
@@ -48,6 +49,30 @@ public final class AdaptiveTrialsBenchmark {
             System.out.printf(Locale.ROOT, "             adaptive paired: %8.0f trials on average, power %.2f, false positives %.3f"
                     + "   ratio adaptive/fixed %.2f%n", adaptive[0], adaptive[1], adaptiveNull[1], adaptive[0] / fixedTrials);
         }
+    }
+
+    /** The gate's false-failure rate on A/A comparisons: same true rates, K = 3, regression rule at 95 %. */
+    static void aaGate(double[] rates, SplittableRandom random) {
+        int failures = 0;
+        for (int r = 0; r < REPLICATIONS; r++) {
+            dev.agentic.lineage.Comparison c = dev.agentic.lineage.Comparisons.compare(results("child", rates, random),
+                    results("parent", rates, random), 0.95, 0, 2000);
+            failures += c.verdict() == dev.agentic.lineage.Verdict.WORSE ? 1 : 0;
+        }
+        System.out.printf(Locale.ROOT, "gate on A/A comparisons (%d tasks × 3 trials): %d false failures in %d = %.3f (α = 0.05)%n",
+                TASKS, failures, REPLICATIONS, failures / (double) REPLICATIONS);
+    }
+
+    static RunResults results(String variant, double[] rates, SplittableRandom random) {
+        List<TrialResult> trials = new ArrayList<>();
+        for (int i = 0; i < rates.length; i++) {
+            for (int k = 1; k <= 3; k++) {
+                trials.add(trial(i, k, random.nextDouble() < rates[i]));
+            }
+        }
+        RunInfo info = new RunInfo(1, variant, variant, null, "", Map.of(), "h", "sim", "sim", "sim", "same", "core", rates.length, 3, 1,
+                1.0, "sim", "sim", "sim", "sim", "s", "e", "finished");
+        return new RunResults(java.nio.file.Path.of(variant), info, trials);
     }
 
     static double[] shifted(double[] rates, double delta) {
