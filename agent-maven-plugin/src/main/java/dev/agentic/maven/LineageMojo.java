@@ -3,7 +3,6 @@ package dev.agentic.maven;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentic.bench.RunResults;
-import dev.agentic.bench.Summary;
 import dev.agentic.lineage.Comparison;
 import dev.agentic.lineage.Comparisons;
 import dev.agentic.lineage.Lineage;
@@ -27,7 +26,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * and interval, its verdict against its parent and promotion marks; also written as a Mermaid
  * graph to {@code target/lineage.mmd}.
  */
-@Mojo(name = "lineage", requiresProject = true, threadSafe = true, aggregator = false)
+@Mojo(name = "lineage", requiresProject = true, threadSafe = true)
 public class LineageMojo extends AbstractVariantMojo {
 
     @Parameter(defaultValue = "${project.build.directory}/lineage.mmd", readonly = true)
@@ -35,7 +34,7 @@ public class LineageMojo extends AbstractVariantMojo {
 
     @Override
     public void execute() throws MojoExecutionException {
-        if (skip || (variant == null && !project.getModel().getProfiles().stream().anyMatch(p -> p.getBuild() != null))) {
+        if (skip) {
             return;
         }
         Lineage lineage = lineage(null);
@@ -62,7 +61,7 @@ public class LineageMojo extends AbstractVariantMojo {
         String measured = measured(v);
         String verdict = root ? "" : verdict(v, lineage);
         getLog().info(branch + v.id() + (promoted.contains(v.id()) ? " ★ promoted" : "") + change + "  " + measured + verdict);
-        String label = v.id() + (promoted.contains(v.id()) ? " ★" : "") + "<br/>" + measured.replace("%", "%");
+        String label = v.id() + (promoted.contains(v.id()) ? " ★" : "") + "<br/>" + measured;
         graph.append("  ").append(node(v.id())).append("[\"").append(label.replace("\"", "'")).append("\"]\n");
         if (!root) {
             graph.append("  ").append(node(v.parent())).append(" -->|").append(change.strip().replace("|", "/")).append("| ")
@@ -75,15 +74,12 @@ public class LineageMojo extends AbstractVariantMojo {
     }
 
     private String measured(Variant v) {
-        Path summary = resultsOf(v.id()).toPath();
         try {
-            RunResults results = RunResults.load(summary, null, v.id());
-            Summary s = new ObjectMapper().setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
-                    .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-                    .readValue(results.directory().resolve("summary.json").toFile(), Summary.class);
-            return String.format(Locale.ROOT, "%.1f %% (%.1f–%.1f) over %d trials", 100 * s.passRate(), 100 * s.intervalLow(),
-                    100 * s.intervalHigh(), s.trialsFinished());
-        } catch (RunResults.MissingResultsException | IOException | IllegalArgumentException e) {
+            return RunResults.load(resultsOf(v.id()).toPath(), null, v.id()).summary()
+                    .map(s -> String.format(Locale.ROOT, "%.1f %% (%.1f–%.1f) over %d trials", 100 * s.passRate(), 100 * s.intervalLow(),
+                            100 * s.intervalHigh(), s.trialsFinished()))
+                    .orElse("(no summary)");
+        } catch (RunResults.MissingResultsException | IllegalArgumentException e) {
             return "(no results)";
         }
     }

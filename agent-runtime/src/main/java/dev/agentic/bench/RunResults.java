@@ -63,6 +63,19 @@ public record RunResults(Path directory, RunInfo run, List<TrialResult> trials) 
         return new RunResults(dir, info, trials);
     }
 
+    /** The run's {@code summary.json}, when it has one. */
+    public java.util.Optional<Summary> summary() {
+        Path file = directory.resolve("summary.json");
+        if (!Files.isRegularFile(file)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(ResultsStore.JSON.readValue(file.toFile(), Summary.class));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": not a run summary: " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+
     /** Results are missing: a setup problem that running the bench fixes. */
     public static final class MissingResultsException extends IllegalStateException {
         private static final long serialVersionUID = 1L;
