@@ -2,11 +2,12 @@ package dev.agentic.sandbox;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -83,18 +84,42 @@ public final class LocalSandbox implements Sandbox {
         }
     }
 
-    /** Kills the process, its descendants, and any process that detached but still carries the marker. */
+    /**
+     * Kills the process, its descendants, and any process that detached but still carries the
+     * marker; repeats until none is left (or a second has passed), so the next command starts clean.
+     */
     private static void killAll(Process process, ProcessMarker marker) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .filter(p -> carries(p.resolve("environ"), marker))
-                    .forEach(p -> ProcessHandle.of(Long.parseLong(p.getFileName().toString()))
-                            .ifPresent(ProcessHandle::destroyForcibly));
-        } catch (IOException | UncheckedIOException noProcFileSystem) {
-            // not Linux: descendants were killed above
+        long deadline = System.nanoTime() + 1_000_000_000L;
+        List<Long> marked = markedProcesses(marker);
+        while (!marked.isEmpty() && System.nanoTime() < deadline) {
+            marked.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            marked = markedProcesses(marker);
         }
+    }
+
+    /** Live processes carrying the marker in {@code /proc/<pid>/environ}; empty where there is no /proc (not Linux). */
+    private static List<Long> markedProcesses(ProcessMarker marker) {
+        String[] entries = new java.io.File("/proc").list();
+        List<Long> marked = new ArrayList<>();
+        if (entries == null) {
+            return marked;
+        }
+        for (String entry : entries) {
+            if (!entry.isEmpty() && entry.chars().allMatch(Character::isDigit)
+                    && carries(Path.of("/proc", entry, "environ"), marker)
+                    && ProcessHandle.of(Long.parseLong(entry)).map(ProcessHandle::isAlive).orElse(false)) {
+                marked.add(Long.parseLong(entry));
+            }
+        }
+        return marked;
     }
 
     private static boolean carries(Path environ, ProcessMarker marker) {
