@@ -149,12 +149,12 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("config " + file + ": expected 'key: value' lines, e.g. 'memory: window:10'");
         }
         Map<String, String> settings = new LinkedHashMap<>();
-        yaml.fields().forEachRemaining(field -> {
+        for (Map.Entry<String, JsonNode> field : yaml.properties()) {
             if (!field.getValue().isValueNode()) {
                 throw new IllegalArgumentException("config " + file + ": setting '" + field.getKey() + "' must be a single value");
             }
             settings.put(field.getKey(), field.getValue().asText());
-        });
+        }
         return settings;
     }
 
