@@ -35,9 +35,10 @@ class AgentCliTest {
 
     @Test
     void runsTheSampleTaskAndPrintsALiveTranscript() throws Exception {
+        Path config = Files.writeString(out.resolve("settings.yaml"), "max-steps: 10\nmemory: full\n");
         Run run = agentx("run", "--task", REPO.resolve("experiments/tasks/hello-world").toString(),
                 "--model", "scripted:" + REPO.resolve("experiments/scripts/hello-world.yaml"), "--out", out.toString(),
-                "--set", "max-steps=10");
+                "--config", config.toString(), "--set", "memory=window:5");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stdout())
@@ -52,7 +53,8 @@ class AgentCliTest {
         List<TrajectoryEvent> events = Trajectories.read(out.resolve("trajectory.jsonl"));
         assertThat(events.get(events.size() - 1)).isInstanceOfSatisfying(TrajectoryEvent.End.class,
                 end -> assertThat(end.exitStatus()).isEqualTo("submitted"));
-        assertThat(((TrajectoryEvent.Start) events.get(0)).config()).containsEntry("max-steps", "10").containsEntry("wall-time", "300s");
+        assertThat(((TrajectoryEvent.Start) events.get(0)).config()).containsEntry("max-steps", "10").containsEntry("wall-time", "300s")
+                .containsEntry("memory", "window:5");
     }
 
     @Test
@@ -80,6 +82,12 @@ class AgentCliTest {
                 "--model", "scripted:x.yaml", "--set", "memory=window:0");
         assertThat(badSetting.exitCode()).isEqualTo(2);
         assertThat(badSetting.stderr()).contains("setting memory='window:0'");
+
+        Path nested = Files.writeString(out.resolve("nested.yaml"), "limits:\n  max-steps: 3\n");
+        Run badConfig = agentx("run", "--task", REPO.resolve("experiments/tasks/hello-world").toString(), "--model", "scripted:x.yaml",
+                "--config", nested.toString());
+        assertThat(badConfig.exitCode()).isEqualTo(2);
+        assertThat(badConfig.stderr()).contains("nested.yaml: setting 'limits' must be a single value");
 
         Run missingScript = agentx("run", "--task", REPO.resolve("experiments/tasks/hello-world").toString(),
                 "--model", "scripted:" + out.resolve("nope.yaml"));
