@@ -4,6 +4,7 @@ import dev.agentic.bench.RunResults;
 import dev.agentic.lineage.Comparison;
 import dev.agentic.lineage.ComparisonReport;
 import dev.agentic.lineage.Comparisons;
+import dev.agentic.lineage.FailureModes;
 import dev.agentic.lineage.Lineage;
 import dev.agentic.lineage.Variant;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -52,6 +53,8 @@ public class CompareMojo extends AbstractVariantMojo {
         Comparison comparison = attempt(() -> Comparisons.compare(childResults, parentResults, confidence, margin,
                 Comparisons.DEFAULT_RESAMPLES));
         ComparisonReport.table(comparison).lines().forEach(getLog()::info);
+        ComparisonReport.failureModes(comparison, FailureModes.compare(childResults.trials(), parentResults.trials()))
+                .lines().forEach(getLog()::info);
         getLog().info(ComparisonReport.headline(comparison));
     }
 }

@@ -4,6 +4,7 @@ import dev.agentic.bench.RunResults;
 import dev.agentic.lineage.Comparison;
 import dev.agentic.lineage.ComparisonReport;
 import dev.agentic.lineage.Comparisons;
+import dev.agentic.lineage.FailureModes;
 import dev.agentic.lineage.Lineage;
 import dev.agentic.lineage.Variant;
 import dev.agentic.lineage.Verdict;
@@ -72,6 +73,8 @@ public class GateMojo extends AbstractBenchMojo {
         RunResults parentResults = resultsOrBench(parent, lineage);
         Comparison comparison = attempt(() -> Comparisons.compare(childResults, parentResults, confidence, margin, resamples));
         ComparisonReport.table(comparison).lines().forEach(getLog()::info);
+        ComparisonReport.failureModes(comparison, FailureModes.compare(childResults.trials(), parentResults.trials()))
+                .lines().forEach(getLog()::info);
         boolean failing = failOn.equals("regression") ? comparison.verdict() == Verdict.WORSE : comparison.verdict() != Verdict.BETTER;
         String headline = ComparisonReport.headline(comparison);
         if (!failing) {

@@ -13,13 +13,14 @@ import java.util.Map;
  * @param infraAttempts attempts it took (more than 1 after infrastructure errors)
  * @param infraError the last infrastructure error, or null
  * @param trajectory the trajectory file, relative to the run folder
+ * @param tags behaviour tags read from the trajectory ({@code dev.agentic.diagnosis.TrialTags}); absent in older results
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrialResult(int schema, String task, int trial, String format, String category, String difficulty,
                           boolean resolved, double reward, String outcome, String failureLabel, String exitStatus, String exitDetail,
                           Map<String, String> tests, String sweResolution, int steps, long inputTokens, long outputTokens,
                           double costUsd, long agentMs, long testMs, long totalMs, int infraAttempts, String infraError,
-                          String trajectory, String startedAt, String endedAt) {
+                          String trajectory, String startedAt, String endedAt, java.util.List<String> tags) {
 
     public static final int SCHEMA = 1;
 

@@ -5,6 +5,8 @@ import dev.agentic.agent.AgentConfig;
 import dev.agentic.agent.EpisodeResult;
 import dev.agentic.agent.ExitStatus;
 import dev.agentic.diagnosis.FailureLabels;
+import dev.agentic.diagnosis.TrialTags;
+import dev.agentic.trajectory.Trajectories;
 import dev.agentic.model.ModelClient;
 import dev.agentic.model.ModelOptions;
 import dev.agentic.model.Models;
@@ -65,7 +67,7 @@ final class TrialRunner {
         return new TrialResult(TrialResult.SCHEMA, task.id(), trial, task.format(), task.category(), task.difficulty().label(),
                 false, 0, "INFRASTRUCTURE", FailureLabels.INFRASTRUCTURE, null, null, Map.of(), null, 0, 0, 0, 0, 0, 0,
                 Duration.between(started, Instant.now()).toMillis(), spec.infraRetries() + 1, lastError,
-                relative(task, trial), started.toString(), Instant.now().toString());
+                relative(task, trial), started.toString(), Instant.now().toString(), java.util.List.of());
     }
 
     /** One attempt; null when it failed for a reason of the harness that is worth retrying. */
@@ -92,6 +94,8 @@ final class TrialRunner {
             }
             boolean infrastructure = grade.outcome() == Grade.Outcome.VERIFIER_ERROR
                     || episode.exitStatus() == ExitStatus.MODEL_ERROR || episode.exitStatus() == ExitStatus.SANDBOX_ERROR;
+            java.util.List<String> tags = infrastructure ? java.util.List.of()
+                    : TrialTags.of(Trajectories.read(store.trajectory(task.id(), trial)), grade.resolved());
             Map<String, String> tests = new LinkedHashMap<>();
             grade.tests().forEach((name, status) -> tests.put(name, status.name()));
             return new TrialResult(TrialResult.SCHEMA, task.id(), trial, task.format(), task.category(), task.difficulty().label(),
@@ -100,7 +104,7 @@ final class TrialRunner {
                     tests, grade.sweBench() == null ? null : grade.sweBench().resolution().name(), episode.steps(),
                     episode.usage().inputTokens(), episode.usage().outputTokens(), episode.costUsd(), agentMs, grade.durationMs(),
                     Duration.between(started, Instant.now()).toMillis(), attempt, infrastructure ? episode.detail() : null,
-                    relative(task, trial), started.toString(), Instant.now().toString());
+                    relative(task, trial), started.toString(), Instant.now().toString(), tags);
         }
     }
 

@@ -41,6 +41,19 @@ public final class ComparisonReport {
         return out.toString();
     }
 
+    /** The failure-mode difference: labels and tags side by side, the sentence, the tasks that flipped. */
+    public static String failureModes(Comparison c, FailureModes modes) {
+        StringBuilder out = new StringBuilder("  failure modes: ").append(modes.sentence()).append('\n');
+        out.append(String.format(Locale.ROOT, "  %-34s %8s %8s%n", "label / tag (trials)", c.parent(), c.child()));
+        modes.labels().forEach((label, n) -> out.append(String.format(Locale.ROOT, "  %-34s %8d %8d%n", label, n[0], n[1])));
+        modes.tags().forEach((tag, n) -> out.append(String.format(Locale.ROOT, "  %-34s %8d %8d%n", "#" + tag, n[0], n[1])));
+        for (FailureModes.Flip flip : modes.flips()) {
+            out.append(String.format(Locale.ROOT, "  flipped %-26s %3.0f%% → %3.0f%%  (%s → %s)%n", flip.task(), 100 * flip.parentRate(),
+                    100 * flip.childRate(), flip.parentLabel(), flip.childLabel()));
+        }
+        return out.toString();
+    }
+
     private static String trials(double k) {
         return k == Math.rint(k) ? Integer.toString((int) k) : String.format(Locale.ROOT, "%.1f", k);
     }
