@@ -7,6 +7,7 @@ import dev.agentic.lineage.Comparisons;
 import dev.agentic.lineage.FailureModes;
 import dev.agentic.lineage.Lineage;
 import dev.agentic.lineage.Variant;
+import dev.agentic.report.MarkdownSummary;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -53,8 +54,9 @@ public class CompareMojo extends AbstractVariantMojo {
         Comparison comparison = attempt(() -> Comparisons.compare(childResults, parentResults, confidence, margin,
                 Comparisons.DEFAULT_RESAMPLES));
         ComparisonReport.table(comparison).lines().forEach(getLog()::info);
-        ComparisonReport.failureModes(comparison, FailureModes.compare(childResults.trials(), parentResults.trials()))
-                .lines().forEach(getLog()::info);
+        FailureModes modes = FailureModes.compare(childResults.trials(), parentResults.trials());
+        ComparisonReport.failureModes(comparison, modes).lines().forEach(getLog()::info);
+        publish(MarkdownSummary.ofComparison(comparison, modes));
         getLog().info(ComparisonReport.headline(comparison));
     }
 }

@@ -7,6 +7,7 @@ import dev.agentic.lineage.Comparisons;
 import dev.agentic.lineage.FailureModes;
 import dev.agentic.lineage.Lineage;
 import dev.agentic.lineage.Variant;
+import dev.agentic.report.MarkdownSummary;
 import dev.agentic.lineage.Verdict;
 import java.util.Locale;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -73,8 +74,9 @@ public class GateMojo extends AbstractBenchMojo {
         RunResults parentResults = resultsOrBench(parent, lineage);
         Comparison comparison = attempt(() -> Comparisons.compare(childResults, parentResults, confidence, margin, resamples));
         ComparisonReport.table(comparison).lines().forEach(getLog()::info);
-        ComparisonReport.failureModes(comparison, FailureModes.compare(childResults.trials(), parentResults.trials()))
-                .lines().forEach(getLog()::info);
+        FailureModes modes = FailureModes.compare(childResults.trials(), parentResults.trials());
+        ComparisonReport.failureModes(comparison, modes).lines().forEach(getLog()::info);
+        publish(MarkdownSummary.ofComparison(comparison, modes));
         boolean failing = failOn.equals("regression") ? comparison.verdict() == Verdict.WORSE : comparison.verdict() != Verdict.BETTER;
         String headline = ComparisonReport.headline(comparison);
         if (!failing) {

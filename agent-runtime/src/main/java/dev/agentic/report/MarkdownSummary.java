@@ -1,0 +1,72 @@
+package dev.agentic.report;
+
+import dev.agentic.bench.RunInfo;
+import dev.agentic.bench.Summary;
+import dev.agentic.lineage.Comparison;
+import dev.agentic.lineage.ComparisonReport;
+import dev.agentic.lineage.FailureModes;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** A run or a comparison as GitHub-flavoured Markdown. */
+public final class MarkdownSummary {
+
+    private static final int MAX_FLIPS = 15;
+
+    private MarkdownSummary() {}
+
+    public static String ofRun(RunInfo run, Summary s) {
+        StringBuilder md = new StringBuilder();
+        int graded = s.trialsFinished() - s.infrastructureFailures();
+        md.append(String.format(Locale.ROOT, "### %s on %s: %d/%d resolved (%.1f %%, 95 %% CI %.1f–%.1f)%n%n", s.variant(), s.suite(),
+                s.resolved(), graded, 100 * s.passRate(), 100 * s.intervalLow(), 100 * s.intervalHigh()));
+        md.append("| | |\n|---|---|\n");
+        md.append(String.format(Locale.ROOT, "| design | %d tasks × %d trials (suite hash `%s`) |%n", s.tasks(), s.trialsPerTask(), s.suiteHash()));
+        md.append("| model | `").append(run.model()).append("` |\n");
+        if (!s.passAtK().isEmpty()) {
+            md.append("| pass@k | ").append(s.passAtK().entrySet().stream()
+                    .map(e -> String.format(Locale.ROOT, "@%d %.1f %%", e.getKey(), 100 * e.getValue())).collect(Collectors.joining(" · "))).append(" |\n");
+        }
+        md.append("| failure labels | ").append(counts(s.failureLabels())).append(" |\n");
+        md.append("| by difficulty | ").append(groups(s.byDifficulty())).append(" |\n");
+        md.append(String.format(Locale.ROOT, "| mean per trial | %,.0f tokens · $%.4f · agent %.1f s · tests %.1f s |%n", s.meanInputTokens()
+                + s.meanOutputTokens(), s.meanCostUsd(), s.meanAgentSeconds(), s.meanTestSeconds()));
+        if (s.infrastructureFailures() > 0) {
+            md.append("| infrastructure failures | ").append(s.infrastructureFailures()).append(" (not counted) |\n");
+        }
+        return md.toString();
+    }
+
+    public static String ofComparison(Comparison c, FailureModes modes) {
+        StringBuilder md = new StringBuilder();
+        md.append("### ").append(c.verdict()).append(": ").append(ComparisonReport.headline(c)).append("\n\n");
+        md.append("| | |\n|---|---|\n");
+        md.append(String.format(Locale.ROOT, "| Δ resolved | %+.1f pts (%.0f %% CI %+.1f to %+.1f, paired bootstrap over tasks) |%n",
+                100 * c.delta(), 100 * c.confidence(), 100 * c.deltaLow(), 100 * c.deltaHigh()));
+        md.append(String.format(Locale.ROOT, "| tasks | child better %d · worse %d · same %d; sign test p(worse) %.4f, p(better) %.4f |%n",
+                c.wins(), c.losses(), c.ties(), c.pWorse(), c.pBetter()));
+        md.append(String.format(Locale.ROOT, "| detectable | %.1f pts at α = %.2f, power 0.8 |%n", 100 * c.minimumDetectableEffect(), 1 - c.confidence()));
+        md.append(String.format(Locale.ROOT, "| per trial | tokens %+,.0f · cost $%+.4f · time %+.1f s |%n", c.deltaTokens(), c.deltaCostUsd(),
+                c.deltaSeconds()));
+        md.append("| failure modes | ").append(modes.sentence()).append(" |\n");
+        if (!modes.flips().isEmpty()) {
+            md.append("\n| task | ").append(c.parent()).append(" | ").append(c.child()).append(" | why |\n|---|---|---|---|\n");
+            modes.flips().stream().limit(MAX_FLIPS).forEach(f -> md.append(String.format(Locale.ROOT, "| %s | %.0f %% | %.0f %% | %s → %s |%n",
+                    f.task(), 100 * f.parentRate(), 100 * f.childRate(), f.parentLabel(), f.childLabel())));
+            if (modes.flips().size() > MAX_FLIPS) {
+                md.append("\n…and ").append(modes.flips().size() - MAX_FLIPS).append(" more tasks.\n");
+            }
+        }
+        return md.toString();
+    }
+
+    private static String counts(Map<String, Long> counts) {
+        return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(" · "));
+    }
+
+    private static String groups(Map<String, Summary.Group> groups) {
+        return groups.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().resolved() + "/" + e.getValue().trials())
+                .collect(Collectors.joining(" · "));
+    }
+}
