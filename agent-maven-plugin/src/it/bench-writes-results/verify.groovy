@@ -11,6 +11,8 @@ assert info.status == 'finished'
 def trials = new File(run, 'trials.jsonl').readLines().findAll { it.trim() }.collect { json.parseText(it) }
 assert trials.size() == 4
 assert trials.every { it.resolved && it.failure_label == 'none' && it.trajectory }
+// the scripts change files and never run a test runner: the tags say so
+assert trials.every { it.tags.contains('never_ran_tests') }
 trials.each { assert new File(run, it.trajectory).isFile() }
 def summary = json.parse(new File(run, 'summary.json'))
 assert summary.resolved == 4 && summary.pass_rate == 1.0

@@ -67,6 +67,19 @@ class AgentCliTest {
     }
 
     @Test
+    void summaryPrintsMarkdownOfARunAndOfAComparison() {
+        Run run = agentx("summary", "--results", REPO.resolve("experiments/exp-02/results").toString());
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).startsWith("### exp-02 on offline-core: 75/75 resolved").contains("| failure labels | none 75 |");
+
+        Run comparison = agentx("summary", "--results", REPO.resolve("experiments/exp-02-c/results").toString(),
+                "--parent", REPO.resolve("experiments/exp-02/results").toString());
+        assertThat(comparison.exitCode()).as(comparison.stderr()).isZero();
+        assertThat(comparison.stdout()).startsWith("### WORSE: exp-02-c underperforms exp-02: resolved 16.0 % vs 100.0 %")
+                .contains("| failure modes | introduced ").contains("| agentic__iniconf-1 | 100 % | 0 % | none → format_errors |");
+    }
+
+    @Test
     void badInputGetsAClearMessageAndExitCode2() throws Exception {
         Run noTask = agentx("run", "--task", out.resolve("missing").toString(), "--model", "scripted:x.yaml");
         assertThat(noTask.exitCode()).isEqualTo(2);
