@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code agentx}: the agent from the command line. */
 @Command(name = "agentx", mixinStandardHelpOptions = true, versionProvider = AgentCli.Version.class,
         description = "A coding agent whose improvement is driven by measurement.",
-        subcommands = {RunCommand.class, BenchCommand.class, ValidateCommand.class, SummaryCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, BenchCommand.class, ValidateCommand.class, SummaryCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class AgentCli {
 
     public static void main(String[] args) {

@@ -1,0 +1,30 @@
+package dev.agentic.report;
+
+/** Escaping for text placed in HTML and SVG. */
+final class Html {
+
+    private Html() {}
+
+    static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** An id usable in HTML attributes and fragment links. */
+    static String id(String text) {
+        return text.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+}
