@@ -3,7 +3,7 @@
 set -euo pipefail
 cd /app/repo
 git checkout -q main
-lost=$(git log -g --format='%H %s' HEAD | awk '$0 ~ / Add rate limiter configuration$/ {print $1; exit}')
+lost=$(git log -g --format='%H %s' HEAD | awk '!found && $0 ~ / Add rate limiter configuration$/ {print $1; found = 1}')
 test -n "$lost"
 git cherry-pick "$lost"
 git log --oneline main

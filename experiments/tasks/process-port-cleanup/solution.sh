@@ -4,7 +4,8 @@ RUN_DIR=/app/run
 pid=$(cat "$RUN_DIR/worker.pid" 2>/dev/null || true)
 # The recorded pid is alive, but it is not the worker (in a fresh container it is pid 1, the
 # container's init process), so the lock and pid file are stale.
-if [ -n "$pid" ] && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q "/app/worker.py"; then
+cmdline=$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null || true)
+if [ -n "$pid" ] && [[ "$cmdline" == *"/app/worker.py"* ]]; then
     echo "worker really is running as pid $pid"
 else
     echo "stale pid file (pid ${pid:-none} is $(tr '\0' ' ' < /proc/$pid/cmdline 2>/dev/null || echo 'not running'))"

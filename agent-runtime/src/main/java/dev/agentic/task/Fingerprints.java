@@ -26,18 +26,22 @@ final class Fingerprints {
         return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
     }
 
-    /** Every file of the task's folder (and environment), or the instance's fields. */
+    /**
+     * What can change a task's results: every file of its folder and environment except the
+     * reference solution, or the instance's fields except the gold patch. Editing a solution
+     * therefore keeps earlier results comparable.
+     */
     static String ofTask(Task task) {
         MessageDigest digest = sha256();
         if (task instanceof TerminalBenchTask tb) {
-            files(digest, tb.dir());
+            files(digest, tb.dir(), java.util.Set.of("solution.sh", "solution.yaml"));
         } else if (task instanceof HarborTask harbor) {
-            files(digest, harbor.dir());
+            files(digest, harbor.dir(), java.util.Set.of("solution"));
         } else if (task instanceof SweBenchTask swe) {
-            update(digest, String.join("\n", swe.instanceId(), swe.repo(), swe.baseCommit(), String.valueOf(swe.patch()),
+            update(digest, String.join("\n", swe.instanceId(), swe.repo(), swe.baseCommit(),
                     swe.testPatch(), swe.problemStatement(), swe.failToPass().toString(), swe.passToPass().toString()));
             if (swe.environment() instanceof TaskEnvironment.Built built) {
-                files(digest, built.context());
+                files(digest, built.context(), java.util.Set.of("instance.json"));
             } else {
                 update(digest, ((TaskEnvironment.Prebuilt) swe.environment()).image());
             }
@@ -50,10 +54,6 @@ final class Fingerprints {
         MessageDigest digest = sha256();
         files(digest, dir, excluded);
         return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-    }
-
-    private static void files(MessageDigest digest, Path dir) {
-        files(digest, dir, java.util.Set.of());
     }
 
     private static void files(MessageDigest digest, Path dir, java.util.Set<String> excluded) {

@@ -30,8 +30,8 @@ import java.util.stream.Stream;
  *   - more/*
  * </pre>
  *
- * The {@link #hash()} covers everything that affects results (instructions, environments, tests,
- * solutions), so that results from different suite contents are never compared.
+ * The {@link #hash()} covers everything that affects results (instructions, environments, tests; not
+ * the reference solutions), so that results from different suite contents are never compared.
  */
 public record Suite(String id, String description, Path manifest, List<Task> tasks, List<Task> expansion, String hash) {
 

@@ -157,6 +157,10 @@ class TaskLoadingTest {
 
         String before = suite.hash();
         assertThat(Suite.load(suiteDir.resolve("suite.yaml"), "agentic/base:bookworm").hash()).isEqualTo(before);
+        Files.writeString(suiteDir.resolve("tasks/tb-compose/solution.sh"), "\n# a better reference solution\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        assertThat(Suite.load(suiteDir.resolve("suite.yaml"), "agentic/base:bookworm").hash()).as("solutions do not affect results")
+                .isEqualTo(before);
         Files.writeString(suiteDir.resolve("tasks/tb-compose/tests/test_outputs.py"), "\n# changed\n",
                 java.nio.file.StandardOpenOption.APPEND);
         assertThat(Suite.load(suiteDir.resolve("suite.yaml"), "agentic/base:bookworm").hash()).isNotEqualTo(before);
