@@ -32,6 +32,8 @@ public final class TrialTags {
     static final Pattern WRITES = Pattern.compile(
             "sed\\s+-i|(^|[^0-9&])>>?\\s*[^&\\s]|\\btee\\b|\\bmv\\b|\\bcp\\b|\\brm\\b|\\bchmod\\b|\\bpatch\\b|git\\s+apply|\\bln\\b");
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private TrialTags() {}
 
     public static List<String> of(List<TrajectoryEvent> events, boolean resolved) {
@@ -113,7 +115,7 @@ public final class TrialTags {
             return null;
         }
         try {
-            var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.arguments()).get("command");
+            var node = JSON.readTree(run.arguments()).get("command");
             return node == null ? null : node.asText();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return null;
