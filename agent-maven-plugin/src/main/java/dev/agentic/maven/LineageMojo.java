@@ -1,17 +1,15 @@
 package dev.agentic.maven;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentic.bench.RunResults;
 import dev.agentic.lineage.Comparison;
 import dev.agentic.lineage.Comparisons;
 import dev.agentic.lineage.Lineage;
+import dev.agentic.lineage.PromotionLog;
 import dev.agentic.lineage.Variant;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -41,7 +39,7 @@ public class LineageMojo extends AbstractVariantMojo {
         if (lineage.all().isEmpty()) {
             return;
         }
-        Set<String> promoted = promoted();
+        Set<String> promoted = attempt(() -> PromotionLog.promoted(resultsDirectory.toPath().resolve(PromotionLog.FILE)));
         StringBuilder graph = new StringBuilder("graph TD\n");
         for (Variant root : lineage.all().stream().filter(v -> v.parent() == null).toList()) {
             print(lineage, root, "", true, true, promoted, graph);
@@ -92,24 +90,6 @@ public class LineageMojo extends AbstractVariantMojo {
         } catch (RuntimeException e) {
             return "";
         }
-    }
-
-    private Set<String> promoted() {
-        Path log = resultsDirectory.toPath().resolve(PromoteMojo.LOG);
-        Set<String> promoted = new HashSet<>();
-        if (Files.isRegularFile(log)) {
-            try {
-                for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-                    JsonNode entry = new ObjectMapper().readTree(line);
-                    if (entry.hasNonNull("promoted")) {
-                        promoted.add(entry.get("promoted").asText());
-                    }
-                }
-            } catch (IOException e) {
-                getLog().warn("cannot read " + log + ": " + e.getMessage());
-            }
-        }
-        return promoted;
     }
 
     private static String node(String id) {

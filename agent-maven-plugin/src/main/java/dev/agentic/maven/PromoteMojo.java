@@ -1,28 +1,19 @@
 package dev.agentic.maven;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.agentic.bench.BenchSpec;
 import dev.agentic.bench.RunResults;
 import dev.agentic.bench.TrialResult;
 import dev.agentic.lineage.Comparison;
-import dev.agentic.lineage.ComparisonReport;
 import dev.agentic.lineage.Comparisons;
 import dev.agentic.lineage.Lineage;
 import dev.agentic.lineage.Promotion;
+import dev.agentic.lineage.PromotionLog;
 import dev.agentic.lineage.Variant;
 import dev.agentic.task.Suite;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -49,8 +40,6 @@ public class PromoteMojo extends AbstractVariantMojo {
     @Parameter(property = "agent.margin", defaultValue = "0.0")
     private double margin;
 
-    static final String LOG = "promotions.jsonl";
-
     @Override
     public void execute() throws MojoExecutionException {
         if (skip) {
@@ -75,7 +64,7 @@ public class PromoteMojo extends AbstractVariantMojo {
             Comparison comparison = attempt(() -> Comparisons.compare(childResults, parentResults, confidence, margin,
                     Comparisons.DEFAULT_RESAMPLES));
             candidates.add(new Promotion.Candidate(child.id(), comparison, comparison.pBetter(),
-                    mean(childResults.trials(), TrialResult::costUsd), mean(childResults.trials(), t -> t.totalMs() / 1000.0)));
+                    childResults.mean(TrialResult::costUsd), childResults.mean(t -> t.totalMs() / 1000.0)));
         }
         Path manifest = project.getBasedir().toPath().resolve(parentResults.run().suiteManifest());
         boolean expansionRequired = attempt(() -> !Suite.load(manifest, "agentic/base:bookworm").expansion().isEmpty());
@@ -97,38 +86,11 @@ public class PromoteMojo extends AbstractVariantMojo {
     }
 
     private void record(Promotion.Decision decision) throws MojoExecutionException {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("generation", decision.generation());
-        entry.put("promoted", decision.promoted());
-        entry.put("at", Instant.now().toString());
-        entry.put("reason", decision.reason());
-        List<Map<String, Object>> evidence = new ArrayList<>();
-        for (Promotion.Candidate c : decision.candidates()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("child", c.child());
-            e.put("child_run", c.comparison().childRun());
-            e.put("parent_run", c.comparison().parentRun());
-            e.put("headline", ComparisonReport.headline(c.comparison()));
-            e.put("delta", c.comparison().delta());
-            e.put("interval", List.of(c.comparison().deltaLow(), c.comparison().deltaHigh()));
-            e.put("p_better", c.comparison().pBetter());
-            e.put("holm_adjusted_p", c.adjustedP());
-            e.put("verdict", c.comparison().verdict().name());
-            evidence.add(e);
-        }
-        entry.put("candidates", evidence);
-        Path log = resultsDirectory.toPath().resolve(LOG);
-        try {
-            Files.createDirectories(log.getParent());
-            Files.writeString(log, new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                    .writeValueAsString(entry) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new MojoExecutionException("cannot append to " + log + ": " + e.getMessage(), e);
-        }
+        Path log = resultsDirectory.toPath().resolve(PromotionLog.FILE);
+        attempt(() -> {
+            PromotionLog.append(log, decision);
+            return log;
+        });
         getLog().info("recorded in " + log);
-    }
-
-    private static double mean(List<TrialResult> trials, java.util.function.ToDoubleFunction<TrialResult> value) {
-        return trials.stream().filter(t -> !t.infrastructureFailure()).mapToDouble(value).average().orElse(0);
     }
 }

@@ -63,6 +63,11 @@ public record RunResults(Path directory, RunInfo run, List<TrialResult> trials) 
         return new RunResults(dir, info, trials);
     }
 
+    /** The mean of {@code value} over graded trials (infrastructure failures left out); 0 when there are none. */
+    public double mean(java.util.function.ToDoubleFunction<TrialResult> value) {
+        return trials.stream().filter(t -> !t.infrastructureFailure()).mapToDouble(value).average().orElse(0);
+    }
+
     /** The run's {@code summary.json}, when it has one. */
     public java.util.Optional<Summary> summary() {
         Path file = directory.resolve("summary.json");

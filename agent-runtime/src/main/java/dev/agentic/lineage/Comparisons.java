@@ -66,9 +66,9 @@ public final class Comparisons {
                 child.run().suiteHash(), rows.size(), childK, parentK, mean(rows.stream().mapToDouble(Comparison.TaskRow::childRate).toArray()),
                 mean(rows.stream().mapToDouble(Comparison.TaskRow::parentRate).toArray()), delta, interval.low(), interval.high(),
                 confidence, margin, wins, losses, rows.size() - wins - losses, pWorse, pBetter, mde, verdict,
-                meanOf(child.trials(), t -> t.inputTokens() + t.outputTokens()) - meanOf(parent.trials(), t -> t.inputTokens() + t.outputTokens()),
-                meanOf(child.trials(), TrialResult::costUsd) - meanOf(parent.trials(), TrialResult::costUsd),
-                meanOf(child.trials(), t -> t.totalMs() / 1000.0) - meanOf(parent.trials(), t -> t.totalMs() / 1000.0), rows);
+                child.mean(t -> t.inputTokens() + t.outputTokens()) - parent.mean(t -> t.inputTokens() + t.outputTokens()),
+                child.mean(TrialResult::costUsd) - parent.mean(TrialResult::costUsd),
+                child.mean(t -> t.totalMs() / 1000.0) - parent.mean(t -> t.totalMs() / 1000.0), rows);
     }
 
     private static Map<String, List<TrialResult>> graded(List<TrialResult> trials) {
@@ -86,9 +86,5 @@ public final class Comparisons {
             sum += v;
         }
         return values.length == 0 ? 0 : sum / values.length;
-    }
-
-    private static double meanOf(List<TrialResult> trials, java.util.function.ToDoubleFunction<TrialResult> value) {
-        return trials.stream().filter(t -> !t.infrastructureFailure()).mapToDouble(value).average().orElse(0);
     }
 }
