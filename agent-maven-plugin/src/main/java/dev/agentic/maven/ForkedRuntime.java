@@ -18,6 +18,7 @@ import java.util.function.Consumer;
  * Runs the runtime's command line in a child JVM with the plugin's classpath. Testcontainers reads
  * its settings from the process environment only; a child process is where the plugin can set
  * them: no Ryuk, and a Docker host address that needs no bridge network (see docs/containers.md).
+ * The child watches this JVM ({@code AGENTX_STOP_WITH}) and stops when it ends, even by {@code kill -9}.
  */
 final class ForkedRuntime {
 
@@ -43,8 +44,9 @@ final class ForkedRuntime {
         if (Files.exists(Path.of("/.dockerenv"))) {
             env.putIfAbsent("TESTCONTAINERS_HOST_OVERRIDE", "127.0.0.1");
         }
+        env.put("AGENTX_STOP_WITH", Long.toString(ProcessHandle.current().pid())); // the child stops if this JVM is killed
         Process process = builder.start();
-        Thread stopChild = new Thread(process::destroy, "stop-forked-runtime");
+        Thread stopChild = new Thread(() -> stop(process), "stop-forked-runtime");
         Runtime.getRuntime().addShutdownHook(stopChild);
         Deque<String> tail = new ArrayDeque<>();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -58,7 +60,7 @@ final class ForkedRuntime {
             return new Result(process.waitFor(), List.copyOf(tail));
         } finally {
             if (process.isAlive()) {
-                process.destroy();
+                stop(process);
             }
             try {
                 Runtime.getRuntime().removeShutdownHook(stopChild);
@@ -67,6 +69,23 @@ final class ForkedRuntime {
             }
         }
     }
+
+    /**
+     * On Ctrl-C or SIGTERM: asks the child to stop as it would on Ctrl-C (it abandons its in-flight
+     * trials and removes its containers) and waits for that, so that its last line is logged.
+     */
+    private static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_GRACE_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static final int STOP_GRACE_SECONDS = 30;
 
     /** The child's exit code and its last lines of output. */
     record Result(int exitCode, List<String> tail) {}

@@ -117,10 +117,18 @@ public record AgentConfig(
         return Integer.parseInt(value.trim());
     }
 
-    static Duration duration(String value) {
+    /** A duration written {@code 90s}, {@code 5m}, {@code 1h} or ISO-8601 ({@code PT3M}). */
+    public static Duration duration(String value) {
         String v = value.trim();
+        if (v.toUpperCase(java.util.Locale.ROOT).startsWith("P")) {
+            try {
+                return Duration.parse(v);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("'" + v + "': expected a duration like 90s, 5m, 1h or PT3M");
+            }
+        }
         if (!v.matches("\\d+[smh]")) {
-            throw new IllegalArgumentException("expected a duration like 90s, 5m or 1h");
+            throw new IllegalArgumentException("'" + v + "': expected a duration like 90s, 5m, 1h or PT3M");
         }
         long n = Long.parseLong(v.substring(0, v.length() - 1));
         return switch (v.charAt(v.length() - 1)) {

@@ -4,6 +4,7 @@ import dev.agentic.agent.AgentConfig;
 import dev.agentic.model.ModelOptions;
 import dev.agentic.model.ModelSpec;
 import dev.agentic.model.Models;
+import dev.agentic.sandbox.DockerEngine;
 import dev.agentic.sandbox.DockerSandbox;
 import dev.agentic.stats.Sprt;
 import dev.agentic.task.Suite;
@@ -25,7 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -55,6 +56,12 @@ public final class BenchRunner {
         this.models = models;
     }
 
+    /**
+     * Runs {@code spec}. Stops early with a {@link RunFailure} (finished trials kept, the run
+     * resumable) when another process writes the run, when the Docker engine is lost for longer
+     * than the spec allows, or when the process is told to stop; ends with one when too few trials
+     * were graded for the run to mean anything (its results are written, {@code LATEST} is not moved).
+     */
     public Outcome run(BenchSpec spec, Listener listener) {
         Suite suite = Suite.load(spec.suite(), spec.baseImage()).filter(spec.include(), spec.exclude());
         suite.warnings().forEach(listener::info);
@@ -66,88 +73,221 @@ public final class BenchRunner {
         Suite.refuseInternetTasks(tasks, spec.allowInternetTasks());
         AgentConfig config = configure(spec);
         checkModel(config, tasks);
+        DockerEngine engine = DockerEngine.fromEnvironment();
+        engine.requireAnswer();
         ResultsStore store = ResultsStore.at(spec.runDirectory());
-        RunInfo run = describe(spec, config, suite, tasks.size());
-        List<TrialResult> kept = resume(store, run, spec);
-        store.write(run);
+        try (RunLock lock = RunLock.acquire(store.directory(), spec.runId(), listener::info)) {
+            String torn = store.setAsideTornLine();
+            if (torn != null) {
+                listener.info("warning: " + torn);
+            }
+            RunInfo run = describe(spec, config, suite, tasks.size());
+            List<TrialResult> kept = resume(store, run, spec);
+            store.write(run);
+            engine.watch();
+            try {
+                return execute(spec, listener, suite, tasks, config, store, run, kept, engine, lock);
+            } finally {
+                engine.stopWatching();
+            }
+        }
+    }
 
+    private Outcome execute(BenchSpec spec, Listener listener, Suite suite, List<Task> tasks, AgentConfig config, ResultsStore store,
+                            RunInfo run, List<TrialResult> kept, DockerEngine engine, RunLock lock) {
         int orphans = DockerSandbox.removeOrphans();
         if (orphans > 0) {
             listener.info("removed " + orphans + " container(s) left by an earlier, interrupted run");
         }
-        prepareImages(tasks, listener);
-        Set<String> finished = kept.stream().map(TrialResult::key).collect(Collectors.toSet());
-        List<Task> pendingTasks = new ArrayList<>();
-        List<Integer> pendingTrials = new ArrayList<>();
-        for (int trial = 1; trial <= spec.trials(); trial++) {
-            for (Task task : tasks) {
-                if (!finished.contains(task.id() + "." + trial)) {
-                    pendingTasks.add(task);
-                    pendingTrials.add(trial);
+        List<TrialResult> all = new ArrayList<>(kept);
+        int total = tasks.size() * spec.trials();
+        Stop stop = new Stop(spec, store, all, total, listener, lock);
+        Runnable onShutdown = stop::onShutdown;
+        DockerSandbox.beforeShutdownClose(onShutdown);
+        ExecutorService pool = Executors.newFixedThreadPool(spec.concurrency());
+        stop.pool = pool;
+        try {
+            prepareImages(tasks, listener);
+            Set<String> finished = kept.stream().map(TrialResult::key).collect(Collectors.toSet());
+            List<Task> pendingTasks = new ArrayList<>();
+            List<Integer> pendingTrials = new ArrayList<>();
+            for (int trial = 1; trial <= spec.trials(); trial++) {
+                for (Task task : tasks) {
+                    if (!finished.contains(task.id() + "." + trial)) {
+                        pendingTasks.add(task);
+                        pendingTrials.add(trial);
+                    }
                 }
             }
-        }
-        int total = tasks.size() * spec.trials();
-        listener.info(String.format("run %s: %d task%s × %d trial%s = %d; %d already finished, %d to run, %d at a time",
-                spec.runId(), tasks.size(), tasks.size() == 1 ? "" : "s", spec.trials(), spec.trials() == 1 ? "" : "s",
-                total, kept.size(), pendingTasks.size(), spec.concurrency()));
-
-        List<TrialResult> all = new ArrayList<>(kept);
-        TrialRunner runner = new TrialRunner(spec, config, models, new TaskImages(Duration.ofMinutes(10)), store, suite.liveProcesses());
-        AtomicInteger done = new AtomicInteger(kept.size());
-        AtomicInteger resolved = new AtomicInteger((int) kept.stream().filter(TrialResult::resolved).count());
-        AtomicInteger infra = new AtomicInteger((int) kept.stream().filter(TrialResult::infrastructureFailure).count());
-        long start = System.nanoTime();
-        AtomicInteger ranHere = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(spec.concurrency());
-        try {
-            List<Future<?>> futures = new ArrayList<>();
+            listener.info(String.format("run %s: %d task%s × %d trial%s = %d; %d already finished, %d to run, %d at a time",
+                    spec.runId(), tasks.size(), tasks.size() == 1 ? "" : "s", spec.trials(), spec.trials() == 1 ? "" : "s",
+                    total, kept.size(), pendingTasks.size(), spec.concurrency()));
+            TrialRunner runner = new TrialRunner(spec, config, models, new TaskImages(Duration.ofMinutes(10)), store,
+                    suite.liveProcesses(), engine, listener::info);
+            AtomicInteger resolved = new AtomicInteger((int) kept.stream().filter(TrialResult::resolved).count());
+            AtomicInteger infra = new AtomicInteger((int) kept.stream().filter(TrialResult::infrastructureFailure).count());
+            long start = System.nanoTime();
+            AtomicInteger ranHere = new AtomicInteger();
             for (int i = 0; i < pendingTasks.size(); i++) {
                 Task task = pendingTasks.get(i);
                 int trial = pendingTrials.get(i);
-                futures.add(pool.submit(() -> {
-                    TrialResult result = runner.run(task, trial);
-                    store.append(result);
-                    synchronized (all) {
-                        all.add(result);
+                pool.execute(() -> {
+                    if (stop.stopped()) {
+                        return;
                     }
-                    int n = done.incrementAndGet();
-                    int here = ranHere.incrementAndGet();
-                    if (result.resolved()) {
-                        resolved.incrementAndGet();
+                    try {
+                        TrialResult result = runner.run(task, trial);
+                        int n;
+                        synchronized (all) {
+                            if (!store.append(result)) {
+                                return; // the run is being stopped: this trial is abandoned
+                            }
+                            all.add(result);
+                            n = all.size();
+                        }
+                        int here = ranHere.incrementAndGet();
+                        if (result.resolved()) {
+                            resolved.incrementAndGet();
+                        }
+                        if (result.infrastructureFailure()) {
+                            infra.incrementAndGet();
+                        }
+                        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+                        Duration remaining = elapsed.multipliedBy(total - n).dividedBy(Math.max(1, here));
+                        listener.trialFinished(result, new Progress(n, total, resolved.get(), infra.get(), elapsed, remaining));
+                    } catch (RunFailure failure) {
+                        stop.fail(failure.reason(), failure.getMessage());
+                    } catch (RuntimeException | Error e) {
+                        stop.fail(RunFailure.Cause.HARNESS, "stopped because the harness failed: " + describe(e));
                     }
-                    if (result.infrastructureFailure()) {
-                        infra.incrementAndGet();
-                    }
-                    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-                    Duration remaining = elapsed.multipliedBy(total - n).dividedBy(Math.max(1, here));
-                    listener.trialFinished(result, new Progress(n, total, resolved.get(), infra.get(), elapsed, remaining));
-                }));
+                });
             }
-            for (Future<?> future : futures) {
-                future.get();
+            pool.shutdown();
+            while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                // trials go on; a stop (Ctrl-C, a lost engine) ends the pool's work early
+            }
+            stop.throwIfStopped();
+            if (spec.adaptiveParent() != null) {
+                adapt(spec, tasks, runner, store, all, listener);
+                stop.throwIfStopped();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("run " + spec.runId() + " interrupted; rerun with the same run id to resume", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("run " + spec.runId() + " failed: " + e.getCause().getMessage(), e.getCause());
+            stop.fail(RunFailure.Cause.INTERRUPTED, "interrupted");
+            stop.throwIfStopped();
+        } catch (RunFailure failure) {
+            stop.fail(failure.reason(), failure.getMessage());
+            stop.throwIfStopped();
         } finally {
             pool.shutdownNow();
+            DockerSandbox.cancelBeforeShutdownClose(onShutdown);
         }
-        if (spec.adaptiveParent() != null) {
-            adapt(spec, tasks, runner, store, all, listener);
+        try {
+            int leftovers = DockerSandbox.removeLeftovers();
+            if (leftovers > 0) {
+                listener.info("removed " + leftovers + " container(s) of this run that the engine kept when it was lost");
+            }
+        } catch (RuntimeException e) {
+            listener.info("warning: could not look for containers this run left behind: " + describe(e));
         }
         List<TrialResult> ordered = all.stream()
                 .sorted(java.util.Comparator.comparing(TrialResult::task).thenComparingInt(TrialResult::trial)).toList();
-        RunInfo ended = run.finished(Instant.now().toString(), "finished");
+        RunHealth health = RunHealth.of(ordered, spec.maxUngradedShare());
+        RunInfo ended = run.finished(Instant.now().toString(), health.healthy() ? "finished" : "unhealthy");
         store.write(ended);
         Summary summary = Summaries.of(ended, ordered);
         store.writeSummary(summary);
         store.writeJUnit(JUnitReport.of(ended, ordered));
+        if (!health.healthy()) {
+            throw new RunFailure(RunFailure.Cause.UNHEALTHY, "run " + spec.runId() + " measured nothing reliable: " + health.problem()
+                    + "; its results are in " + store.directory() + " and LATEST was not moved");
+        }
         ResultsStore.replace(spec.resultsDirectory().resolve(RunResults.latestFile(spec.taskSet())),
                 (spec.runId() + "\n").getBytes(StandardCharsets.UTF_8));
         return new Outcome(store.directory(), ended, summary, ordered);
+    }
+
+    /** A throwable's message with the messages of its causes, on one line, never a stack trace. */
+    static String describe(Throwable error) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = error; t != null && text.length() < 600; t = t.getCause()) {
+            String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip().lines().findFirst().orElse("");
+            if (!text.toString().contains(message)) {
+                text.append(text.length() == 0 ? "" : ": ").append(message);
+            }
+        }
+        return text.toString();
+    }
+
+    /**
+     * Stopping a run: from this moment no trial is stored (whatever finishes may have lost its
+     * container under it), the workers are interrupted, and one line says what is kept and how to resume.
+     */
+    private static final class Stop {
+        private final BenchSpec spec;
+        private final ResultsStore store;
+        private final List<TrialResult> all;
+        private final int total;
+        private final Listener listener;
+        private final RunLock lock;
+        private volatile ExecutorService pool;
+        private RunFailure failure;
+
+        Stop(BenchSpec spec, ResultsStore store, List<TrialResult> all, int total, Listener listener, RunLock lock) {
+            this.lock = lock;
+            this.spec = spec;
+            this.store = store;
+            this.all = all;
+            this.total = total;
+            this.listener = listener;
+        }
+
+        /**
+         * The JVM is shutting down (Ctrl-C, SIGTERM, the parent process gone): runs before the
+         * containers are removed. The workers are not interrupted: what they still finish is not stored.
+         */
+        void onShutdown() {
+            if (fail(RunFailure.Cause.INTERRUPTED, "interrupted", false)) {
+                listener.info(failure.getMessage());
+            }
+            lock.close(); // nothing more is written: the run may be resumed at once
+        }
+
+        boolean fail(RunFailure.Cause cause, String why) {
+            return fail(cause, why, true);
+        }
+
+        boolean stopped() {
+            synchronized (all) {
+                return failure != null;
+            }
+        }
+
+        /** Stops the run for {@code why}; false when it was stopped already (the first reason counts). */
+        private boolean fail(RunFailure.Cause cause, String why, boolean interruptWorkers) {
+            store.seal();
+            ExecutorService workers = pool;
+            if (workers != null && interruptWorkers) {
+                workers.shutdownNow();
+            }
+            synchronized (all) {
+                if (failure != null) {
+                    return false;
+                }
+                failure = new RunFailure(cause, String.format("run %s %s: %d of %d trials finished and kept in %s, the trials in flight"
+                        + " abandoned; resume with the same run id (-Dagent.runId=%s, agentx bench --run-id %s)", spec.runId(), why,
+                        all.size(), total, store.directory(), spec.runId(), spec.runId()));
+                return true;
+            }
+        }
+
+        void throwIfStopped() {
+            synchronized (all) {
+                if (failure != null) {
+                    throw failure;
+                }
+            }
+        }
     }
 
     /** Adds trials, a round at a time, to the tasks whose comparison with the parent is still uncertain. */
@@ -171,8 +311,12 @@ public final class BenchRunner {
                 }
                 int trial = (int) all.stream().filter(t -> t.task().equals(task)).count() + 1;
                 TrialResult result = runner.run(byId.get(task), trial);
-                store.append(result);
-                all.add(result);
+                synchronized (all) {
+                    if (!store.append(result)) {
+                        return;
+                    }
+                    all.add(result);
+                }
                 listener.info(String.format("  extra trial %s.%d: %s", task, trial, result.resolved() ? "resolved" : result.failureLabel()));
             }
         }
@@ -186,10 +330,23 @@ public final class BenchRunner {
         return AgentConfig.defaults(ModelSpec.parse(model)).with(spec.settings());
     }
 
-    /** Creates the model once per task before anything runs, so that a missing script or key fails fast. */
+    /** Creates the model once per task before anything runs, so that missing scripts or keys fail fast, all in one message. */
     private void checkModel(AgentConfig config, List<Task> tasks) {
+        List<String> problems = new ArrayList<>();
         for (Task task : tasks) {
-            models.create(config.model(), ModelOptions.DEFAULT, task.id());
+            try {
+                models.create(config.model(), ModelOptions.DEFAULT, task.id());
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                problems.add(task.id() + ": " + e.getMessage());
+            }
+        }
+        Set<String> distinct = problems.stream().map(p -> p.substring(p.indexOf(": ") + 2)).collect(Collectors.toSet());
+        if (distinct.size() == 1 && problems.size() == tasks.size() && tasks.size() > 1) {
+            throw new IllegalArgumentException(distinct.iterator().next()); // the same for every task: a missing key, say
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("model " + config.model() + " cannot run " + problems.size() + " of " + tasks.size()
+                    + " task" + (tasks.size() == 1 ? "" : "s") + ":\n  " + String.join("\n  ", problems));
         }
     }
 
@@ -200,7 +357,7 @@ public final class BenchRunner {
         for (Task task : tasks) {
             try {
                 images.imageFor(task);
-            } catch (TaskException e) {
+            } catch (TaskException | dev.agentic.sandbox.SandboxException e) {
                 failed.add(task.id() + ": " + e.getMessage().lines().findFirst().orElse(""));
             }
         }

@@ -26,11 +26,19 @@ import java.util.Map;
  *     comparison with the parent is still uncertain, until a sequential test decides; null for a fixed design
  * @param trialBudget how many trials adaptive rounds may add in all
  * @param allowInternetTasks run tasks that say they use the network, offline anyway (else they are refused)
+ * @param engineWait how long a lost Docker engine is waited for before the run stops (resumable)
+ * @param maxUngradedShare the share of trials that may end as infrastructure failures or task errors before the run
+ *     counts as failed; a run where nothing was graded always fails
  */
 public record BenchSpec(String runId, String variantId, String parentId, String hypothesis, Map<String, String> settings,
                         Path suite, List<String> include, List<String> exclude, int trials, int concurrency,
                         double timeoutMultiplier, int infraRetries, Path resultsDirectory, String baseImage, String taskSet,
-                        Path adaptiveParent, int trialBudget, boolean allowInternetTasks) {
+                        Path adaptiveParent, int trialBudget, boolean allowInternetTasks, java.time.Duration engineWait,
+                        double maxUngradedShare) {
+
+    /** Defaults of the options a caller leaves out. */
+    public static final java.time.Duration ENGINE_WAIT = java.time.Duration.ofMinutes(3);
+    public static final double MAX_UNGRADED_SHARE = 0.2;
 
     public static final String CORE = "core";
     public static final String EXPANSION = "expansion";
@@ -53,6 +61,12 @@ public record BenchSpec(String runId, String variantId, String parentId, String 
         }
         if (infraRetries < 0) {
             throw new IllegalArgumentException("infrastructure retries must not be negative, got " + infraRetries);
+        }
+        if (engineWait == null || engineWait.isNegative()) {
+            throw new IllegalArgumentException("engine wait must be a duration of zero or more, got " + engineWait);
+        }
+        if (!(maxUngradedShare >= 0 && maxUngradedShare <= 1)) {
+            throw new IllegalArgumentException("the share of ungraded trials allowed must be between 0 and 1, got " + maxUngradedShare);
         }
         settings = Map.copyOf(settings);
         include = List.copyOf(include);

@@ -23,7 +23,7 @@ final class JUnitReport {
                     escape(run.suite() + "." + t.task()), "trial-" + t.trial(), t.totalMs() / 1000.0));
             if (!t.graded()) {
                 xml.append("\n    <error type=\"").append(t.failureLabel()).append("\" message=\"")
-                        .append(escape(String.valueOf(t.infrastructureFailure() ? t.infraError() : t.exitDetail()))).append("\"/>\n  ");
+                        .append(escape(String.valueOf(t.infraError()))).append("\"/>\n  ");
             } else if (!t.resolved()) {
                 xml.append("\n    <failure type=\"").append(escape(t.failureLabel())).append("\" message=\"")
                         .append(escape(t.outcome() + (t.exitDetail() == null ? "" : ": " + t.exitDetail()))).append("\"/>\n  ");

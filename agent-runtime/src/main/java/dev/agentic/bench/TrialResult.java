@@ -12,16 +12,20 @@ import java.util.Map;
  * @param failureLabel the primary reason it failed ({@code none} when resolved)
  * @param exitStatus how the agent's episode ended, or null when it never ran
  * @param infraAttempts attempts it took (more than 1 after infrastructure errors)
- * @param infraError the last infrastructure error, or null
+ * @param infraError why the trial was not graded: the last infrastructure error, or what is wrong with the task; null
+ *                   for a graded trial
  * @param trajectory the trajectory file, relative to the run folder
  * @param tags behaviour tags read from the trajectory ({@code dev.agentic.diagnosis.TrialTags}); absent in older results
+ * @param retriedErrors the errors of earlier attempts that were retried (infrastructure errors, a lost Docker engine);
+ *                      absent when the first attempt counted
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrialResult(int schema, String task, int trial, String format, String category, String difficulty,
                           boolean resolved, double reward, String outcome, String failureLabel, String exitStatus, String exitDetail,
                           Map<String, String> tests, String sweResolution, int steps, long inputTokens, long outputTokens,
                           double costUsd, long agentMs, long testMs, long totalMs, int infraAttempts, String infraError,
-                          String trajectory, String startedAt, String endedAt, java.util.List<String> tags) {
+                          String trajectory, String startedAt, String endedAt, java.util.List<String> tags,
+                          java.util.List<String> retriedErrors) {
 
     public static final int SCHEMA = 1;
 
@@ -37,6 +41,13 @@ public record TrialResult(int schema, String task, int trial, String format, Str
     /** Whether this trial says something about the agent: neither the harness nor the task failed. */
     public boolean graded() {
         return !infrastructureFailure() && !taskError();
+    }
+
+    /** This result, with the errors of the attempts retried before it. */
+    public TrialResult withRetriedErrors(java.util.List<String> errors) {
+        return new TrialResult(schema, task, trial, format, category, difficulty, resolved, reward, outcome, failureLabel, exitStatus,
+                exitDetail, tests, sweResolution, steps, inputTokens, outputTokens, costUsd, agentMs, testMs, totalMs, infraAttempts,
+                infraError, trajectory, startedAt, endedAt, tags, errors.isEmpty() ? null : java.util.List.copyOf(errors));
     }
 
     /** Task and trial, e.g. {@code hello-world.2}. */

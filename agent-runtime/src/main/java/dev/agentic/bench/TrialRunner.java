@@ -11,8 +11,6 @@ import dev.agentic.model.ModelClient;
 import dev.agentic.model.ModelOptions;
 import dev.agentic.model.Models;
 import dev.agentic.sandbox.DockerSandbox;
-import dev.agentic.sandbox.Sandbox;
-import dev.agentic.sandbox.SandboxException;
 import dev.agentic.sandbox.SandboxSpec;
 import dev.agentic.sandbox.ScopedSandbox;
 import dev.agentic.task.Task;
@@ -23,15 +21,20 @@ import dev.agentic.trajectory.TrajectoryWriter;
 import dev.agentic.verify.Grade;
 import dev.agentic.verify.GraderGuard;
 import dev.agentic.verify.Verifier;
+import dev.agentic.sandbox.DockerEngine;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 
 /**
  * Runs one trial: the task's container, the agent with a fresh model, the task's tests. Failures
  * of the harness (image build, container start, sandbox, model API after its retries, verifier)
- * are retried up to the spec's limit and, if they persist, recorded as infrastructure failures.
+ * are retried up to the spec's limit and, if they persist, recorded as infrastructure failures with
+ * their error text; a task that cannot be built or graded is a task error.
  */
 final class TrialRunner {
 
@@ -41,10 +44,12 @@ final class TrialRunner {
     private final TaskImages images;
     private final ResultsStore store;
     private final boolean wallTimeSet;
-
     private final java.util.Set<String> besideProcesses;
+    private final DockerEngine engine;
+    private final Consumer<String> log;
 
-    TrialRunner(BenchSpec spec, AgentConfig config, Models models, TaskImages images, ResultsStore store, java.util.Set<String> besideProcesses) {
+    TrialRunner(BenchSpec spec, AgentConfig config, Models models, TaskImages images, ResultsStore store, java.util.Set<String> besideProcesses,
+                DockerEngine engine, Consumer<String> log) {
         this.besideProcesses = java.util.Set.copyOf(besideProcesses);
         this.spec = spec;
         this.config = config;
@@ -52,77 +57,111 @@ final class TrialRunner {
         this.images = images;
         this.store = store;
         this.wallTimeSet = spec.settings().containsKey("wall-time");
+        this.engine = engine;
+        this.log = log;
     }
 
+    /**
+     * Runs {@code task}'s trial {@code trial}. An attempt that overlaps a loss of the Docker engine
+     * proves nothing, whatever it ended with: the engine is waited for and the attempt repeated,
+     * outside the retry budget; if the engine does not come back in time, {@link RunFailure} ends the run.
+     */
     TrialResult run(Task task, int trial) {
         Instant started = Instant.now();
-        SandboxSpec sandboxSpec;
-        try {
-            sandboxSpec = images.sandboxSpec(task).withLabels(Map.of("dev.agentic.run", spec.runId(), "dev.agentic.task", task.id()));
-        } catch (TaskException broken) {
-            return new TrialResult(TrialResult.SCHEMA, task.id(), trial, task.format(), task.category(), task.difficulty().label(),
-                    false, 0, Grade.Outcome.TASK_ERROR.name(), FailureLabels.TASK_ERROR, null, broken.getMessage(), Map.of(), null,
-                    0, 0, 0, 0, 0, 0, Duration.between(started, Instant.now()).toMillis(), 1, null,
-                    null, started.toString(), Instant.now().toString(), java.util.List.of());
-        } catch (SandboxException | IllegalStateException e) {
-            return infrastructure(task, trial, started, e.getMessage());
-        }
-        String lastError = null;
-        for (int attempt = 1; attempt <= spec.infraRetries() + 1; attempt++) {
-            try {
-                TrialResult result = attempt(task, trial, attempt, started, sandboxSpec);
-                if (result != null) {
-                    return result;
-                }
-                lastError = "the model or sandbox failed during the episode (see the trajectory)";
-            } catch (SandboxException | TaskException | IllegalStateException e) {
-                lastError = e.getMessage();
+        List<String> retried = new ArrayList<>();
+        int budget = spec.infraRetries();
+        int engineLosses = 0;
+        for (int attempt = 1; ; attempt++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new RunFailure(RunFailure.Cause.INTERRUPTED, "interrupted");
             }
+            long faults = engine.faults();
+            TrialResult result;
+            try {
+                result = attempt(task, trial, attempt, started);
+            } catch (TaskException broken) {
+                result = taskError(task, trial, started, attempt, broken.getMessage());
+            } catch (RuntimeException e) {
+                result = infrastructure(task, trial, started, attempt, BenchRunner.describe(e));
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new RunFailure(RunFailure.Cause.INTERRUPTED, "interrupted");
+            }
+            if (engine.faults() != faults || (!result.graded() && !engine.answers())) {
+                retried.add("attempt " + attempt + ": the Docker engine at " + engine.address() + " was lost during it"
+                        + (result.graded() ? "" : ": " + result.infraError()));
+                if (++engineLosses > MAX_ENGINE_LOSSES) {
+                    throw new RunFailure(RunFailure.Cause.ENGINE_LOST, "stopped because the Docker engine at " + engine.address()
+                            + " was lost " + engineLosses + " times during trial " + task.id() + "." + trial);
+                }
+                if (!engine.awaitAnswer(spec.engineWait(), log)) {
+                    throw new RunFailure(RunFailure.Cause.ENGINE_LOST, "stopped because the Docker engine at " + engine.address()
+                            + " did not answer for " + DockerEngine.human(spec.engineWait()) + " (" + engine.lastError()
+                            + "; wait longer with -Dagent.engineWait)");
+                }
+                continue;
+            }
+            if (!result.infrastructureFailure() || budget-- <= 0) {
+                return result.withRetriedErrors(retried);
+            }
+            retried.add("attempt " + attempt + ": " + result.infraError());
         }
-        return infrastructure(task, trial, started, lastError);
     }
 
-    private TrialResult infrastructure(Task task, int trial, Instant started, String error) {
+    /** A trial lost to the engine this many times in a row stops the run: the engine is not reliable enough to measure with. */
+    private static final int MAX_ENGINE_LOSSES = 5;
+
+    private TrialResult taskError(Task task, int trial, Instant started, int attempt, String error) {
+        return new TrialResult(TrialResult.SCHEMA, task.id(), trial, task.format(), task.category(), task.difficulty().label(),
+                false, 0, Grade.Outcome.TASK_ERROR.name(), FailureLabels.TASK_ERROR, null, null, Map.of(), null,
+                0, 0, 0, 0, 0, 0, Duration.between(started, Instant.now()).toMillis(), attempt, error,
+                null, started.toString(), Instant.now().toString(), List.of(), null);
+    }
+
+    private TrialResult infrastructure(Task task, int trial, Instant started, int attempt, String error) {
         return new TrialResult(TrialResult.SCHEMA, task.id(), trial, task.format(), task.category(), task.difficulty().label(),
                 false, 0, "INFRASTRUCTURE", FailureLabels.INFRASTRUCTURE, null, null, Map.of(), null, 0, 0, 0, 0, 0, 0,
-                Duration.between(started, Instant.now()).toMillis(), spec.infraRetries() + 1, error,
-                relative(task, trial), started.toString(), Instant.now().toString(), java.util.List.of());
+                Duration.between(started, Instant.now()).toMillis(), attempt, error == null || error.isBlank() ? "(no error text)" : error,
+                relative(task, trial), started.toString(), Instant.now().toString(), List.of(), null);
     }
 
-    /** One attempt; null when it failed for a reason of the harness that is worth retrying. */
-    private TrialResult attempt(Task task, int trial, int attempt, Instant started, SandboxSpec sandboxSpec) {
+    /** One attempt: its result, an infrastructure failure (with its error text) when the harness failed. */
+    private TrialResult attempt(Task task, int trial, int attempt, Instant started) {
+        SandboxSpec sandboxSpec = images.sandboxSpec(task).withLabels(Map.of("dev.agentic.run", spec.runId(), "dev.agentic.task", task.id()));
         Duration agentTime = scaled(task.agentTimeout());
         AgentConfig trialConfig = wallTimeSet ? config : config.with("wall-time", Math.max(1, agentTime.toSeconds()) + "s");
         ModelClient model = models.create(config.model(), ModelOptions.DEFAULT.withSampling(config.temperature(), config.seed()), task.id());
-        try (Sandbox sandbox = DockerSandbox.start(sandboxSpec);
-             TrajectoryWriter trajectory = new TrajectoryWriter(store.trajectory(task.id(), trial), Secrets.fromEnvironment())) {
+        try (DockerSandbox sandbox = DockerSandbox.start(sandboxSpec);
+             TrajectoryWriter trajectory = new TrajectoryWriter(store.trajectory(task.id(), trial), Secrets.standard())) {
             GraderGuard guard = GraderGuard.of(task, sandbox);
             long agentStart = System.nanoTime();
             EpisodeResult episode = new Agent(trialConfig, model, trajectory::write)
                     .run(ScopedSandbox.of(sandbox, task.agentExec()), task.id(), task.instruction());
             long agentMs = (System.nanoTime() - agentStart) / 1_000_000;
-            boolean lastAttempt = attempt > spec.infraRetries();
-            if (!lastAttempt && (episode.exitStatus() == ExitStatus.MODEL_ERROR || episode.exitStatus() == ExitStatus.SANDBOX_ERROR)) {
-                return null;
+            if (episode.exitStatus() == ExitStatus.MODEL_ERROR || episode.exitStatus() == ExitStatus.SANDBOX_ERROR) {
+                return infrastructure(task, trial, started, attempt, "the agent's episode ended with " + episode.exitStatus().label()
+                        + ": " + (episode.detail() == null ? "(no detail)" : episode.detail()));
+            }
+            String stopped = sandbox.notRunning();
+            if (stopped != null) {
+                return infrastructure(task, trial, started, attempt, "the task's container stopped during the episode: " + stopped);
             }
             Grade grade = Verifier.of(task, DockerSandbox::start, sandboxSpec, scaled(task.testTimeout()),
                     besideProcesses.contains(task.id())).verify(sandbox, guard);
-            if (!lastAttempt && grade.outcome() == Grade.Outcome.VERIFIER_ERROR) {
-                return null;
+            if (grade.outcome() == Grade.Outcome.VERIFIER_ERROR) {
+                return infrastructure(task, trial, started, attempt, "the verifier failed: " + (grade.detail() == null ? "(no detail)" : grade.detail()));
             }
-            boolean infrastructure = grade.outcome() == Grade.Outcome.VERIFIER_ERROR
-                    || episode.exitStatus() == ExitStatus.MODEL_ERROR || episode.exitStatus() == ExitStatus.SANDBOX_ERROR;
-            java.util.List<String> tags = infrastructure ? java.util.List.of()
-                    : TrialTags.of(Trajectories.read(store.trajectory(task.id(), trial)), grade.resolved());
+            boolean taskError = grade.outcome() == Grade.Outcome.TASK_ERROR;
+            List<String> tags = TrialTags.of(Trajectories.read(store.trajectory(task.id(), trial)), grade.resolved());
             Map<String, String> tests = new LinkedHashMap<>();
             grade.tests().forEach((name, status) -> tests.put(name, status.name()));
             return new TrialResult(TrialResult.SCHEMA, task.id(), trial, task.format(), task.category(), task.difficulty().label(),
-                    grade.resolved() && !infrastructure, grade.reward(), infrastructure ? "INFRASTRUCTURE" : grade.outcome().name(),
-                    FailureLabels.primary(infrastructure, episode.exitStatus(), grade), episode.exitStatus().label(), episode.detail(),
+                    grade.resolved(), grade.reward(), grade.outcome().name(),
+                    FailureLabels.primary(false, episode.exitStatus(), grade), episode.exitStatus().label(), episode.detail(),
                     tests, grade.sweBench() == null ? null : grade.sweBench().resolution().name(), episode.steps(),
                     episode.usage().inputTokens(), episode.usage().outputTokens(), episode.costUsd(), agentMs, grade.durationMs(),
-                    Duration.between(started, Instant.now()).toMillis(), attempt, infrastructure ? episode.detail() : null,
-                    relative(task, trial), started.toString(), Instant.now().toString(), tags);
+                    Duration.between(started, Instant.now()).toMillis(), attempt, taskError ? grade.detail() : null,
+                    relative(task, trial), started.toString(), Instant.now().toString(), tags, null);
         }
     }
 

@@ -10,7 +10,22 @@ import picocli.CommandLine.Command;
 public final class AgentCli {
 
     public static void main(String[] args) {
+        Thread.setDefaultUncaughtExceptionHandler(AgentCli::uncaught);
         System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * An exception that escapes a background thread is one line, never a stack trace; the removals
+     * of Testcontainers' own shutdown hook that race with the harness's (a container already gone
+     * or going) are not errors at all.
+     */
+    private static void uncaught(Thread thread, Throwable error) {
+        if (error instanceof com.github.dockerjava.api.exception.NotFoundException
+                || error instanceof com.github.dockerjava.api.exception.ConflictException) {
+            return;
+        }
+        System.err.println("agentx: " + thread.getName() + ": " + dev.agentic.trajectory.Secrets.standard().redact(
+                String.valueOf(error.getMessage() == null ? error.getClass().getName() : error.getMessage().strip())));
     }
 
     static CommandLine commandLine() {

@@ -2,10 +2,12 @@ package dev.agentic.cli;
 
 import dev.agentic.bench.BenchRunner;
 import dev.agentic.bench.BenchSpec;
+import dev.agentic.bench.RunFailure;
 import dev.agentic.bench.SummaryTable;
 import dev.agentic.bench.TrialResult;
 import dev.agentic.model.Models;
 import dev.agentic.sandbox.SandboxSpec;
+import dev.agentic.trajectory.Secrets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,17 +89,62 @@ final class BenchCommand implements Callable<Integer> {
             + " containers have no network (by default they are refused)")
     boolean allowInternetTasks;
 
+    @Option(names = "--engine-wait", paramLabel = "<duration>", description = "how long to wait for a lost Docker engine before the run"
+            + " stops, resumable (90s, 5m, PT3M; default: 3m)")
+    String engineWait = "3m";
+
+    @Option(names = "--max-ungraded-share", paramLabel = "<fraction>", description = "the share of trials that may end as infrastructure"
+            + " failures or task errors before the run fails; a run where nothing was graded always fails (default: ${DEFAULT-VALUE})")
+    double maxUngradedShare = BenchSpec.MAX_UNGRADED_SHARE;
+
+    @Option(names = "--stop-with", paramLabel = "<pid>", defaultValue = "${env:AGENTX_STOP_WITH}", description = "stop (as on Ctrl-C)"
+            + " when the process <pid> ends (default: $AGENTX_STOP_WITH, which the Maven goal sets to its own pid)")
+    Long stopWith;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         String id = runId != null ? runId : LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        java.time.Duration wait;
+        try {
+            wait = dev.agentic.agent.AgentConfig.duration(engineWait);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--engine-wait " + e.getMessage());
+        }
         BenchSpec bench = new BenchSpec(id, variant, parent, hypothesis, settings, suite, include, exclude, trials, concurrency,
-                timeoutMultiplier, infraRetries, results, baseImage, taskSet, adaptiveParent, trialBudget, allowInternetTasks);
-        BenchRunner.Outcome outcome = new BenchRunner(Models.fromEnvironment()).run(bench, new BenchRunner.Listener() {
+                timeoutMultiplier, infraRetries, results, baseImage, taskSet, adaptiveParent, trialBudget, allowInternetTasks, wait,
+                maxUngradedShare);
+        if (stopWith != null) {
+            ParentWatch.stopWhenGone(stopWith, line -> {
+                synchronized (out) {
+                    out.println(line);
+                    out.flush();
+                }
+            });
+        }
+        BenchRunner.Outcome outcome;
+        try {
+            outcome = run(bench, out);
+        } catch (RunFailure failure) {
+            synchronized (out) {
+                out.flush();
+            }
+            if (failure.reason() != RunFailure.Cause.INTERRUPTED) { // an interruption was announced as it happened
+                spec.commandLine().getErr().println("agentx: " + Secrets.standard().redact(failure.getMessage()));
+            }
+            return failure.reason().exitCode();
+        }
+        out.print(Secrets.standard().redact(SummaryTable.render(outcome.summary(), outcome.directory())));
+        out.flush();
+        return 0;
+    }
+
+    private static BenchRunner.Outcome run(BenchSpec bench, PrintWriter out) {
+        return new BenchRunner(Models.fromEnvironment()).run(bench, new BenchRunner.Listener() {
             @Override
             public void info(String line) {
                 synchronized (out) {
-                    out.println(line);
+                    out.println(Secrets.standard().redact(line));
                     out.flush();
                 }
             }
@@ -108,13 +155,13 @@ final class BenchCommand implements Callable<Integer> {
                     out.printf(Locale.ROOT, "[%d/%d] %-34s trial %d  %-14s %-22s %5.1f s · resolved so far %d · ETA %s%n",
                             p.done(), p.total(), r.task(), r.trial(), r.resolved() ? "resolved" : r.outcome().toLowerCase(Locale.ROOT),
                             r.failureLabel(), r.totalMs() / 1000.0, p.resolved(), eta(p.remaining()));
+                    if (r.infrastructureFailure() || r.taskError()) {
+                        out.println("        " + Secrets.standard().redact(String.valueOf(r.infraError()).lines().findFirst().orElse("")));
+                    }
                     out.flush();
                 }
             }
         });
-        out.print(SummaryTable.render(outcome.summary(), outcome.directory()));
-        out.flush();
-        return 0;
     }
 
     private static String eta(Duration remaining) {

@@ -61,15 +61,25 @@ public final class DockerSandbox implements Sandbox {
     /** Starts a container for {@code spec}; Docker creates its working directory. */
     public static DockerSandbox start(SandboxSpec spec) {
         DockerImages.ensurePresent(spec.image());
-        GenericContainer<?> container = newContainer(spec);
-        try {
-            container.start();
-        } catch (RuntimeException e) {
-            container.stop();
-            throw new SandboxException(DockerDiagnostics.explainStartFailure(spec.image(), e), e);
+        if (!OpenSandboxes.beginStart()) {
+            throw new SandboxException("no container is started: the process is shutting down");
         }
-        DockerSandbox sandbox = new DockerSandbox(spec, container);
-        OpenSandboxes.add(sandbox);
+        DockerSandbox sandbox = null;
+        try {
+            GenericContainer<?> container = newContainer(spec);
+            try {
+                container.start();
+            } catch (RuntimeException e) {
+                container.stop();
+                throw new SandboxException(DockerDiagnostics.explainStartFailure(spec.image(), e), e);
+            }
+            sandbox = new DockerSandbox(spec, container);
+        } finally {
+            if (!OpenSandboxes.endStart(sandbox) && sandbox != null) {
+                sandbox.close();
+                throw new SandboxException("the container was removed again: the process is shutting down");
+            }
+        }
         return sandbox;
     }
 
@@ -142,6 +152,44 @@ public final class DockerSandbox implements Sandbox {
         return removed;
     }
 
+    /**
+     * Runs {@code action} when the JVM shuts down (Ctrl-C, SIGTERM, {@code System.exit}), before the
+     * open sandboxes are closed; {@link #cancelBeforeShutdownClose} withdraws it.
+     */
+    public static void beforeShutdownClose(Runnable action) {
+        OpenSandboxes.beforeClosing(action);
+    }
+
+    public static void cancelBeforeShutdownClose(Runnable action) {
+        OpenSandboxes.removeBeforeClosing(action);
+    }
+
+    /** Closes every sandbox this process has open (their containers and snapshot images go); returns how many. */
+    public static int closeAllOpen() {
+        return OpenSandboxes.closeAll();
+    }
+
+    /**
+     * Removes this process's containers that are not open sandboxes: those whose removal failed
+     * because the engine was lost at that moment. Call it when no sandbox is being started.
+     */
+    public static int removeLeftovers() {
+        DockerClient docker = org.testcontainers.DockerClientFactory.instance().client();
+        int removed = 0;
+        for (var container : docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(OWNER_LABEL, OWNER)).exec()) {
+            if (OpenSandboxes.isOpen(container.getId())) {
+                continue;
+            }
+            try {
+                docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
+                removed++;
+            } catch (NotFoundException | com.github.dockerjava.api.exception.ConflictException alreadyGoing) {
+                // removed meanwhile, or being removed
+            }
+        }
+        return removed;
+    }
+
     /** This machine's host name, as containers' owner labels carry it. */
     public static String hostName() {
         try {
@@ -154,6 +202,19 @@ public final class DockerSandbox implements Sandbox {
     @Override
     public SandboxSpec spec() {
         return spec;
+    }
+
+    /** Null while the container runs; else what became of it (an engine that restarts stops every container). */
+    public String notRunning() {
+        try {
+            var state = docker.inspectContainerCmd(containerId).exec().getState();
+            return Boolean.TRUE.equals(state.getRunning()) ? null
+                    : "container " + shortId() + " is " + state.getStatus() + " (exit code " + state.getExitCodeLong() + ")";
+        } catch (NotFoundException gone) {
+            return "container " + shortId() + " is gone";
+        } catch (RuntimeException e) {
+            return "container " + shortId() + " cannot be inspected: " + e.getMessage();
+        }
     }
 
     /** The Docker id of the container. */

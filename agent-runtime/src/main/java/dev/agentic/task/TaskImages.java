@@ -148,7 +148,12 @@ public final class TaskImages {
                         .exec(callback)
                         .awaitImageId(timeout.toSeconds(), TimeUnit.SECONDS);
             }
-        } catch (DockerClientException | IOException | UncheckedIOException e) {
+        } catch (DockerClientException | IOException | UncheckedIOException | com.github.dockerjava.api.exception.DockerException e) {
+            if (!dev.agentic.sandbox.DockerEngine.fromEnvironment().answers()) {
+                // not the task's fault: the engine went away during the build; nothing is remembered, the next attempt builds again
+                throw new dev.agentic.sandbox.SandboxException("building the environment of task " + taskId + " failed: the Docker engine"
+                        + " does not answer (" + e.getMessage() + ")", e);
+            }
             String tail;
             synchronized (log) {
                 tail = String.join("\n  ", log);

@@ -21,6 +21,11 @@ public final class Secrets {
         this.values = values;
     }
 
+    /** The secrets of this process's environment. */
+    public static Secrets standard() {
+        return fromEnvironment();
+    }
+
     public static Secrets fromEnvironment() {
         return from(System.getenv());
     }

@@ -148,6 +148,6 @@ public final class AdaptiveTrialsBenchmark {
 
     static TrialResult trial(int task, int index, boolean resolved) {
         return new TrialResult(1, "task-" + task, index, "sim", "sim", "easy", resolved, resolved ? 1 : 0, resolved ? "RESOLVED" : "TESTS_FAILED",
-                resolved ? "none" : "tests_failed", "submitted", null, Map.of(), null, 0, 0, 0, 0, 0, 0, 0, 1, null, null, null, null, List.of());
+                resolved ? "none" : "tests_failed", "submitted", null, Map.of(), null, 0, 0, 0, 0, 0, 0, 0, 1, null, null, null, null, List.of(), null);
     }
 }

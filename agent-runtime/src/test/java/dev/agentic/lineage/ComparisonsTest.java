@@ -23,7 +23,7 @@ class ComparisonsTest {
                 boolean ok = random.nextDouble() < truth[task];
                 list.add(new TrialResult(1, "task-" + task, k, "terminal-bench", "c", "easy", ok, ok ? 1 : 0, ok ? "RESOLVED" : "TESTS_FAILED",
                         ok ? "none" : "tests_failed", "submitted", null, Map.of(), null, 3, 100, 10, 0.001, 1000, 500, 2000, 1, null,
-                        "t", "s", "e", List.of()));
+                        "t", "s", "e", List.of(), null));
             }
         }
         RunInfo info = new RunInfo(1, variant + "-run", variant, null, "", Map.of(), "h", "scripted:x", "suite", "suite.yaml", suiteHash,

@@ -12,7 +12,7 @@ class FailureModesTest {
     static TrialResult trial(String task, int k, String label, List<String> tags) {
         boolean ok = label.equals("none");
         return new TrialResult(1, task, k, "tb", "c", "easy", ok, ok ? 1 : 0, ok ? "RESOLVED" : "TESTS_FAILED", label, "submitted", null,
-                Map.of(), null, 1, 1, 1, 0, 1, 1, 1, 1, null, "t", "s", "e", tags);
+                Map.of(), null, 1, 1, 1, 0, 1, 1, 1, 1, null, "t", "s", "e", tags, null);
     }
 
     @Test
