@@ -15,6 +15,7 @@ import dev.agentic.tool.Tool;
 import dev.agentic.tool.ToolArgumentException;
 import dev.agentic.tool.ToolContext;
 import dev.agentic.tool.ToolResult;
+import dev.agentic.trajectory.Secrets;
 import dev.agentic.trajectory.TrajectoryEvent;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
@@ -219,7 +220,10 @@ final class Episode {
         }
     }
 
-    private EpisodeResult end(ExitStatus status, String detail, String submission) {
+    /** Ends the episode; the reason (an error message, possibly a server's) and the submission are redacted. */
+    private EpisodeResult end(ExitStatus status, String reason, String submitted) {
+        String detail = Secrets.standard().redact(reason);
+        String submission = Secrets.standard().redact(submitted);
         events.accept(new TrajectoryEvent.End(budget.steps(), status.label(), detail, submission, budget.usage().inputTokens(),
                 budget.usage().outputTokens(), budget.costUsd(), budget.elapsed().toMillis()));
         return new EpisodeResult(status, detail, submission, budget.steps(), budget.usage(), budget.costUsd(), budget.elapsed());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentic.tool.ToolArgumentException;
+import dev.agentic.trajectory.Secrets;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 
 /** Reading the arguments of the model's tool calls. */
@@ -37,7 +38,9 @@ final class ToolCalls {
         }
     }
 
-    private static String abbreviate(String text) {
+    /** The text cut at 200 characters; redacted first, so that no part of a secret is left. */
+    private static String abbreviate(String raw) {
+        String text = Secrets.standard().redact(raw);
         return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 }

@@ -1,11 +1,13 @@
 package dev.agentic.bench;
 
+import dev.agentic.trajectory.Secrets;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * A JUnit XML report of a run, one test case per task and trial, so that CI dashboards show the
  * results: unresolved trials are failures, infrastructure failures and broken tasks are errors.
+ * Every text placed in it is redacted ({@link Secrets#standard()}) before it is escaped.
  */
 final class JUnitReport {
 
@@ -22,7 +24,7 @@ final class JUnitReport {
             xml.append(String.format(Locale.ROOT, "  <testcase classname=\"%s\" name=\"%s\" time=\"%.3f\">",
                     escape(run.suite() + "." + t.task()), "trial-" + t.trial(), t.totalMs() / 1000.0));
             if (!t.graded()) {
-                xml.append("\n    <error type=\"").append(t.failureLabel()).append("\" message=\"")
+                xml.append("\n    <error type=\"").append(escape(t.failureLabel())).append("\" message=\"")
                         .append(escape(String.valueOf(t.infraError()))).append("\"/>\n  ");
             } else if (!t.resolved()) {
                 xml.append("\n    <failure type=\"").append(escape(t.failureLabel())).append("\" message=\"")
@@ -35,7 +37,7 @@ final class JUnitReport {
 
     static String escape(String text) {
         StringBuilder out = new StringBuilder();
-        for (char c : text.toCharArray()) {
+        for (char c : Secrets.standard().redact(String.valueOf(text)).toCharArray()) {
             switch (c) {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");

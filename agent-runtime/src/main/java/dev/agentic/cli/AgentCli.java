@@ -1,9 +1,10 @@
 package dev.agentic.cli;
 
+import dev.agentic.trajectory.Secrets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code agentx}: the agent from the command line. */
+/** {@code agentx}: the agent from the command line. Everything it prints, logs included, has secrets redacted. */
 @Command(name = "agentx", mixinStandardHelpOptions = true, versionProvider = AgentCli.Version.class,
         description = "A coding agent whose improvement is driven by measurement.",
         subcommands = {RunCommand.class, BenchCommand.class, ValidateCommand.class, SummaryCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
@@ -11,7 +12,12 @@ public final class AgentCli {
 
     public static void main(String[] args) {
         Thread.setDefaultUncaughtExceptionHandler(AgentCli::uncaught);
-        System.exit(commandLine().execute(args));
+        System.setOut(Secrets.standard().redacting(System.out));
+        System.setErr(Secrets.standard().redacting(System.err));
+        int exitCode = commandLine().execute(args);
+        System.out.flush();
+        System.err.flush();
+        System.exit(exitCode);
     }
 
     /**

@@ -105,7 +105,7 @@ final class RunCommand implements Callable<Integer> {
         Grade grade = null;
         SandboxSpec spec = local ? taskFolder.sandboxSpec(baseImage, null) : new TaskImages(Duration.ofMinutes(10)).sandboxSpec(taskFolder);
         try (Sandbox sandbox = openSandbox(spec, console);
-             TrajectoryWriter writer = new TrajectoryWriter(trajectory, Secrets.fromEnvironment())) {
+             TrajectoryWriter writer = new TrajectoryWriter(trajectory, Secrets.standard())) {
             boolean verify = !local && !noVerify;
             GraderGuard guard = verify ? GraderGuard.of(taskFolder, sandbox) : null;
             TranscriptPrinter printer = new TranscriptPrinter(console);
@@ -116,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
             if (verify) {
                 console.println("running the task's tests …");
                 grade = Verifier.of(taskFolder, DockerSandbox::start, spec).verify(sandbox, guard);
-                GRADES.writeValue(outDir.resolve("grade.json").toFile(), grade);
+                Files.writeString(outDir.resolve("grade.json"), Secrets.standard().redact(GRADES.writeValueAsString(grade)));
                 console.println(describe(grade));
             }
         }

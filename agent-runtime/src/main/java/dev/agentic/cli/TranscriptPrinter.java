@@ -1,5 +1,6 @@
 package dev.agentic.cli;
 
+import dev.agentic.trajectory.Secrets;
 import dev.agentic.trajectory.TrajectoryEvent;
 import java.io.PrintWriter;
 import java.util.List;
@@ -66,8 +67,9 @@ final class TranscriptPrinter implements Consumer<TrajectoryEvent> {
         return text.lines().map(line -> "    " + line).reduce((a, b) -> a + "\n" + b).orElse("");
     }
 
+    /** The text on one line, cut at {@code max} characters; redacted first, so that no part of a secret is left. */
     private static String abbreviate(String text, int max) {
-        String flat = String.valueOf(text).replace('\n', ' ');
+        String flat = Secrets.standard().redact(String.valueOf(text)).replace('\n', ' ');
         return flat.length() > max ? flat.substring(0, max) + "…" : flat;
     }
 }

@@ -1,5 +1,6 @@
 package dev.agentic.model;
 
+import dev.agentic.trajectory.Secrets;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.exception.HttpException;
@@ -16,7 +17,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-/** Calls a langchain4j model with retries and backoff, and accounts tokens and cost per call. */
+/**
+ * Calls a langchain4j model with retries and backoff, and accounts tokens and cost per call. Its
+ * errors and retry messages carry no secret: a server may echo the request's key in its error body.
+ */
 public final class ModelClient {
 
     private final ChatModel model;
@@ -99,8 +103,9 @@ public final class ModelClient {
                 || message.contains("prompt is too long") || message.contains("context window");
     }
 
+    /** The error in words, with secrets (a key echoed in an error body) redacted. */
     private static String describe(RuntimeException e) {
-        String message = String.valueOf(e.getMessage());
+        String message = Secrets.standard().redact(String.valueOf(e.getMessage()));
         return e.getClass().getSimpleName() + ": " + (message.length() > 300 ? message.substring(0, 300) + "…" : message);
     }
 

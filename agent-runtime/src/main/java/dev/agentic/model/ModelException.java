@@ -1,6 +1,11 @@
 package dev.agentic.model;
 
-/** A model call failed after its retries. */
+import dev.agentic.trajectory.Secrets;
+
+/**
+ * A model call failed after its retries. Its message and its cause carry no secret: a server may
+ * echo the request's key in an error body, so both are redacted ({@link Secrets#standard()}).
+ */
 public class ModelException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
@@ -8,7 +13,7 @@ public class ModelException extends RuntimeException {
     private final boolean contextLengthExceeded;
 
     public ModelException(String message, boolean contextLengthExceeded, Throwable cause) {
-        super(message, cause);
+        super(Secrets.standard().redact(message), cause == null ? null : Secrets.standard().redactError(cause));
         this.contextLengthExceeded = contextLengthExceeded;
     }
 

@@ -1,16 +1,19 @@
 package dev.agentic.report;
 
+import dev.agentic.trajectory.Secrets;
+
 /** Escaping for text placed in HTML and SVG. */
 final class Html {
 
     private Html() {}
 
+    /** {@code text} with secrets redacted ({@link Secrets#standard()}), then escaped; every text of a report goes through here. */
     static String escape(String text) {
         if (text == null) {
             return "";
         }
         StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
+        for (char c : Secrets.standard().redact(text).toCharArray()) {
             switch (c) {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");

@@ -7,6 +7,7 @@ import dev.agentic.lineage.Comparison;
 import dev.agentic.lineage.ComparisonReport;
 import dev.agentic.lineage.Comparisons;
 import dev.agentic.lineage.FailureModes;
+import dev.agentic.trajectory.Secrets;
 import dev.agentic.trajectory.Trajectories;
 import dev.agentic.trajectory.TrajectoryEvent;
 import java.io.IOException;
@@ -172,7 +173,8 @@ public final class HtmlReport {
                 }
                 out.append("</li>");
             } else if (event instanceof TrajectoryEvent.ToolRun run) {
-                String observation = run.observation() == null ? "" : run.observation();
+                // redacted before it is cut, so that no part of a secret is left
+                String observation = run.observation() == null ? "" : Secrets.standard().redact(run.observation());
                 if (observation.length() > OBSERVATION_CHARS) {
                     observation = observation.substring(0, OBSERVATION_CHARS) + "\n[…]";
                 }

@@ -5,11 +5,12 @@ import dev.agentic.bench.Summary;
 import dev.agentic.lineage.Comparison;
 import dev.agentic.lineage.ComparisonReport;
 import dev.agentic.lineage.FailureModes;
+import dev.agentic.trajectory.Secrets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** A run or a comparison as GitHub-flavoured Markdown. */
+/** A run or a comparison as GitHub-flavoured Markdown, secrets redacted ({@link Secrets#standard()}). */
 public final class MarkdownSummary {
 
     private static final int MAX_FLIPS = 15;
@@ -38,7 +39,7 @@ public final class MarkdownSummary {
         if (s.taskErrors() > 0) {
             md.append("| trials of broken tasks | ").append(s.taskErrors()).append(" (not counted) |\n");
         }
-        return md.toString();
+        return Secrets.standard().redact(md.toString());
     }
 
     public static String ofComparison(Comparison c, FailureModes modes) {
@@ -61,7 +62,7 @@ public final class MarkdownSummary {
                 md.append("\n…and ").append(modes.flips().size() - MAX_FLIPS).append(" more tasks.\n");
             }
         }
-        return md.toString();
+        return Secrets.standard().redact(md.toString());
     }
 
     private static String counts(Map<String, Long> counts) {

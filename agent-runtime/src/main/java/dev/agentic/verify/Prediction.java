@@ -3,6 +3,7 @@ package dev.agentic.verify;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentic.trajectory.Secrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** One line of a SWE-bench predictions file, for the official harness. */
+/** One line of a SWE-bench predictions file, for the official harness; secrets are redacted ({@link Secrets#standard()}). */
 public record Prediction(@JsonProperty("instance_id") String instanceId,
                          @JsonProperty("model_name_or_path") String modelNameOrPath,
                          @JsonProperty("model_patch") String modelPatch) {
@@ -23,7 +24,7 @@ public record Prediction(@JsonProperty("instance_id") String instanceId,
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
-            Files.writeString(file, JSON.writeValueAsString(this) + "\n", StandardCharsets.UTF_8,
+            Files.writeString(file, Secrets.standard().redact(JSON.writeValueAsString(this)) + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -96,7 +96,7 @@ class AgentEpisodeTest {
         Path replayed = dir.resolve("replayed.jsonl");
         AgentConfig config = AgentConfig.defaults(ModelSpec.parse("replay:" + original));
         EpisodeResult result;
-        try (TrajectoryWriter writer = new TrajectoryWriter(replayed, Secrets.fromEnvironment())) {
+        try (TrajectoryWriter writer = new TrajectoryWriter(replayed, Secrets.standard())) {
             result = new Agent(config, client(dev.agentic.model.ReplayChatModel.fromTrajectory(original)), writer::write)
                     .run(sandbox, "test", "Fix the calculator.");
         }
@@ -188,7 +188,7 @@ class AgentEpisodeTest {
         ScriptedChatModel model = ScriptedChatModel.fromFile(script);
         AgentConfig config = AgentConfig.defaults(ModelSpec.parse("scripted:" + script)).with("memory", "summarize:600");
         Path trajectory = dir.resolve("sum.jsonl");
-        try (TrajectoryWriter writer = new TrajectoryWriter(trajectory, Secrets.fromEnvironment())) {
+        try (TrajectoryWriter writer = new TrajectoryWriter(trajectory, Secrets.standard())) {
             assertThat(new Agent(config, client(model), writer::write).run(sandbox, "summary", "Count.").exitStatus())
                     .isEqualTo(ExitStatus.SUBMITTED);
         }
@@ -296,7 +296,7 @@ class AgentEpisodeTest {
 
     private EpisodeResult run(Path script, Map<String, String> settings, Path trajectory) {
         AgentConfig config = AgentConfig.defaults(ModelSpec.parse("scripted:" + script)).with(settings);
-        try (TrajectoryWriter writer = new TrajectoryWriter(trajectory, Secrets.fromEnvironment())) {
+        try (TrajectoryWriter writer = new TrajectoryWriter(trajectory, Secrets.standard())) {
             return new Agent(config, client(ScriptedChatModel.fromFile(script)), writer::write).run(sandbox, "test", "Fix the calculator.");
         }
     }

@@ -64,7 +64,7 @@ public final class LoopOverheadBenchmark {
         AgentConfig config = AgentConfig.defaults(ModelSpec.parse("scripted:" + script)).with("memory", "window:10")
                 .with("max-steps", Integer.toString(steps + 5));
         long start = System.nanoTime();
-        try (TrajectoryWriter writer = new TrajectoryWriter(dir.resolve("trajectory.jsonl"), Secrets.fromEnvironment())) {
+        try (TrajectoryWriter writer = new TrajectoryWriter(dir.resolve("trajectory.jsonl"), Secrets.standard())) {
             EpisodeResult result = new Agent(config, client(script), writer::write).run(sandbox, "bench", "Echo.");
             if (result.exitStatus() != ExitStatus.SUBMITTED) {
                 throw new IllegalStateException("benchmark episode ended with " + result.exitStatus() + ": " + result.detail());
