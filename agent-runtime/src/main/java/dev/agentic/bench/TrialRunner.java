@@ -76,6 +76,7 @@ final class TrialRunner {
                 throw new RunFailure(RunFailure.Cause.INTERRUPTED, "interrupted");
             }
             long faults = engine.faults();
+            long attemptStart = System.nanoTime();
             TrialResult result;
             try {
                 result = attempt(task, trial, attempt, started);
@@ -87,7 +88,8 @@ final class TrialRunner {
             if (Thread.currentThread().isInterrupted()) {
                 throw new RunFailure(RunFailure.Cause.INTERRUPTED, "interrupted");
             }
-            if (engine.faults() != faults || (!result.graded() && !engine.answers())) {
+            if (engine.faults() != faults || (!result.graded()
+                    && (!engine.answers() || engine.backShortlyBefore(attemptStart, ENGINE_SETTLE)))) {
                 retried.add("attempt " + attempt + ": the Docker engine at " + engine.address() + " was lost during it"
                         + (result.graded() ? "" : ": " + result.infraError()));
                 if (++engineLosses > MAX_ENGINE_LOSSES) {
@@ -99,6 +101,7 @@ final class TrialRunner {
                             + " did not answer for " + DockerEngine.human(spec.engineWait()) + " (" + engine.lastError()
                             + "; wait longer with -Dagent.engineWait)");
                 }
+                DockerSandbox.dropStaleConnections();
                 continue;
             }
             if (!result.infrastructureFailure() || budget-- <= 0) {
@@ -107,6 +110,9 @@ final class TrialRunner {
             retried.add("attempt " + attempt + ": " + result.infraError());
         }
     }
+
+    /** An attempt that fails this soon after the engine came back is blamed on the loss, not counted against the retries. */
+    private static final Duration ENGINE_SETTLE = Duration.ofSeconds(30);
 
     /** A trial lost to the engine this many times in a row stops the run: the engine is not reliable enough to measure with. */
     private static final int MAX_ENGINE_LOSSES = 5;

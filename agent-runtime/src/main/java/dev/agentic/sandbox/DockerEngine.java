@@ -30,6 +30,8 @@ public final class DockerEngine {
     private final AtomicLong faults = new AtomicLong();
     private volatile boolean down;
     private volatile String lastError = "";
+    /** When the engine last answered again after a loss (System.nanoTime), or Long.MIN_VALUE. */
+    private volatile long backAt = Long.MIN_VALUE;
     private Thread watcher;
 
     private DockerEngine(String address) {
@@ -112,7 +114,19 @@ public final class DockerEngine {
         if (!answering && !down) {
             faults.incrementAndGet();
         }
+        if (answering && down) {
+            backAt = System.nanoTime();
+        }
         down = !answering;
+    }
+
+    /**
+     * Whether the engine came back from a loss less than {@code settle} before {@code nanoTime}: what
+     * fails then is more likely the aftermath of the loss than anything else.
+     */
+    public boolean backShortlyBefore(long nanoTime, Duration settle) {
+        long back = backAt;
+        return back != Long.MIN_VALUE && nanoTime - back < settle.toNanos();
     }
 
     /**

@@ -174,6 +174,15 @@ public final class DockerSandbox implements Sandbox {
      * because the engine was lost at that moment. Call it when no sandbox is being started.
      */
     public static int removeLeftovers() {
+        try {
+            return removeLeftoversOnce();
+        } catch (RuntimeException firstTry) { // a connection to an engine that restarted meanwhile: drop such, try again
+            dropStaleConnections();
+            return removeLeftoversOnce();
+        }
+    }
+
+    private static int removeLeftoversOnce() {
         DockerClient docker = org.testcontainers.DockerClientFactory.instance().client();
         int removed = 0;
         for (var container : docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(OWNER_LABEL, OWNER)).exec()) {
@@ -189,6 +198,37 @@ public final class DockerSandbox implements Sandbox {
         }
         return removed;
     }
+
+    /**
+     * After the engine restarted, the Docker client's pooled connections still lead to the engine
+     * that is gone, and each fails once when used ("broken pipe"). Many pings at once use, and so
+     * drop, every one of them.
+     */
+    public static void dropStaleConnections() {
+        DockerClient docker = org.testcontainers.DockerClientFactory.instance().client();
+        java.util.concurrent.ExecutorService pings = java.util.concurrent.Executors.newFixedThreadPool(STALE_PROBES);
+        try {
+            for (int round = 0; round < 3; round++) {
+                List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+                for (int i = 0; i < STALE_PROBES; i++) {
+                    sent.add(pings.submit(() -> docker.pingCmd().exec()));
+                }
+                for (var ping : sent) {
+                    try {
+                        ping.get(10, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException dropped) {
+                        // a dead connection, gone now
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            pings.shutdownNow();
+        }
+    }
+
+    private static final int STALE_PROBES = 16;
 
     /** This machine's host name, as containers' owner labels carry it. */
     public static String hostName() {
