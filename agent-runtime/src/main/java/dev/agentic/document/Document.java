@@ -201,6 +201,11 @@ public final class Document {
         return "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** A wrong value as the user wrote it, for "got …": {@code 'soon'} for a scalar, else its {@link #kind}. */
+    public static String written(JsonNode node) {
+        return node != null && node.isValueNode() && !node.isNull() ? "'" + node.asText() + "'" : kind(node);
+    }
+
     /** A pointer from field names and list indexes. */
     public static JsonPointer pointer(Object... path) {
         JsonPointer pointer = JsonPointer.empty();

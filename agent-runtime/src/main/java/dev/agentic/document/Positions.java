@@ -25,6 +25,9 @@ final class Positions {
         }
     }
 
+    /** Where a document without any value (an empty file) is reported. */
+    private static final Position START = new Position(1, 1);
+
     private static final String KEY = "(?:[A-Za-z0-9_-]+|\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*')";
     private static final Pattern TOML_TABLE = Pattern.compile("^\\s*(\\[\\[?)\\s*(" + KEY + "(?:\\s*\\.\\s*" + KEY + ")*)\\s*]]?\\s*(?:#.*)?$");
     private static final Pattern TOML_KEY = Pattern.compile("^\\s*(" + KEY + "(?:\\s*\\.\\s*" + KEY + ")*)\\s*=\\s*");
@@ -34,7 +37,7 @@ final class Positions {
 
     /**
      * Where the value at {@code target} starts (its key, when {@code key} and the value is a field), or,
-     * when there is no such value, where the nearest value holding it starts.
+     * when there is no such value, where the nearest value holding it starts (1:1 in an empty document).
      */
     static Position of(String text, Format format, ObjectMapper mapper, JsonPointer target, boolean key) {
         List<String> path = segments(target);
@@ -50,7 +53,7 @@ final class Positions {
     }
 
     private static Position tokens(String text, ObjectMapper mapper, List<String> target, boolean key) {
-        Position best = Position.UNKNOWN;
+        Position best = START;
         int depth = -1;
         try (JsonParser parser = mapper.createParser(text)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
@@ -85,7 +88,7 @@ final class Positions {
      * placed at their key.
      */
     private static Position toml(String text, List<String> target, boolean key) {
-        Position best = text.isBlank() ? Position.UNKNOWN : new Position(1, 1);
+        Position best = START;
         int depth = 0;
         List<String> table = List.of();
         Map<String, Integer> arrayTables = new HashMap<>();

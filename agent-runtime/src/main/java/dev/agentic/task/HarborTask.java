@@ -212,7 +212,7 @@ public record HarborTask(
                 return fallback;
             }
             if (!node.isNumber() || node.asDouble() < 0) {
-                throw new TaskException(at(section, name) + " must be a non-negative number, got '" + node.asText() + "'");
+                throw new TaskException(at(section, name) + " must be a non-negative number, got " + Document.written(node));
             }
             return node.asDouble();
         }
@@ -223,7 +223,7 @@ public record HarborTask(
                 return fallback;
             }
             if (!node.isNumber() || node.asDouble() <= 0) {
-                throw new TaskException(at(section, name) + " must be a positive number of seconds, got '" + node.asText() + "'");
+                throw new TaskException(at(section, name) + " must be a positive number of seconds, got " + Document.written(node));
             }
             return Duration.ofMillis((long) (node.asDouble() * 1000));
         }
@@ -246,7 +246,7 @@ public record HarborTask(
                 return 0;
             }
             if (!node.canConvertToLong() || node.asLong() < 0) {
-                throw new TaskException(at(section, name) + " must be a whole number of megabytes, got '" + node.asText() + "'");
+                throw new TaskException(at(section, name) + " must be a whole number of megabytes, got " + Document.written(node));
             }
             return node.asLong();
         }
@@ -277,7 +277,7 @@ public record HarborTask(
                 return null;
             }
             if (!node.isBoolean()) {
-                throw new TaskException(at(section, name) + " must be true or false, got '" + node.asText() + "'");
+                throw new TaskException(at(section, name) + " must be true or false, got " + Document.written(node));
             }
             return node.asBoolean();
         }

@@ -173,7 +173,7 @@ public record TerminalBenchTask(
                 return fallback;
             }
             if (!node.isNumber() || node.asDouble() <= 0) {
-                throw new TaskException(yaml.at(name) + ": field '" + name + "' must be a positive number of seconds, got '" + node.asText() + "'");
+                throw new TaskException(yaml.at(name) + ": field '" + name + "' must be a positive number of seconds, got " + Document.written(node));
             }
             return node.asDouble();
         }
@@ -184,7 +184,7 @@ public record TerminalBenchTask(
                 return fallback;
             }
             if (!node.isBoolean()) {
-                throw new TaskException(yaml.at(name) + ": field '" + name + "' must be true or false, got '" + node.asText() + "'");
+                throw new TaskException(yaml.at(name) + ": field '" + name + "' must be true or false, got " + Document.written(node));
             }
             return node.asBoolean();
         }
