@@ -3,7 +3,6 @@ package dev.agentic.task;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentic.document.Document;
 import dev.agentic.document.Format;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
