@@ -34,20 +34,14 @@ public final class AgentCli {
                 String.valueOf(error.getMessage() == null ? error.getClass().getName() : error.getMessage().strip())));
     }
 
+    @picocli.CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "print the stack trace of an error (as AGENTX_DEBUG=1 does)")
+    boolean debug;
+
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new AgentCli());
         cli.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));
-        cli.setExecutionExceptionHandler((e, command, parsed) -> {
-            if (e instanceof IllegalArgumentException || e instanceof dev.agentic.task.TaskException) {
-                command.getErr().println("agentx: " + e.getMessage());
-                return 2;
-            }
-            if (e instanceof dev.agentic.sandbox.SandboxException) {
-                command.getErr().println("agentx: sandbox: " + e.getMessage());
-                return 3;
-            }
-            throw e;
-        });
+        cli.setExecutionExceptionHandler((e, command, parsed) -> Failure.report(e, command.getErr(), Failure.debug(parsed)));
         return cli;
     }
 

@@ -26,7 +26,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
-        List<Path> files = HtmlReport.write(HtmlReport.scan(experiments), out);
+        List<Path> files = HtmlReport.write(HtmlReport.scan(Inputs.folder("--experiments", experiments)), Inputs.outputFolder("--out", out));
         long bytes = files.stream().mapToLong(f -> f.toFile().length()).sum();
         spec.commandLine().getOut().printf(Locale.ROOT, "report: %s (%d files, %.1f MB, %.1f s)%n", out.resolve("index.html"), files.size(),
                 bytes / 1e6, (System.nanoTime() - start) / 1e9);

@@ -2,7 +2,8 @@ package dev.agentic.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.agentic.document.Document;
+import dev.agentic.document.Format;
 import dev.agentic.agent.Agent;
 import dev.agentic.agent.AgentConfig;
 import dev.agentic.agent.EpisodeResult;
@@ -27,7 +28,6 @@ import dev.agentic.trajectory.Secrets;
 import dev.agentic.trajectory.TrajectoryWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -90,13 +90,16 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter console = spec.commandLine().getOut();
         Task taskFolder = Tasks.load(task, baseImage);
+        if (prices != null) {
+            Inputs.file("--prices", prices);
+        }
         AgentConfig agentConfig = configuration(taskFolder);
         ModelClient client = Models.fromEnvironment().create(agentConfig.model(),
                 ModelOptions.DEFAULT.withBaseUrl(baseUrl).withSampling(agentConfig.temperature(), agentConfig.seed()).withPrices(prices),
                 taskFolder.id());
         client.onRetry(message -> console.println("  … " + message));
-        Path outDir = out != null ? out : Path.of("runs", taskFolder.id() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        Files.createDirectories(outDir);
+        Path outDir = Inputs.outputFolder("--out", out != null ? out
+                : Path.of("runs", taskFolder.id() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
         Path trajectory = outDir.resolve("trajectory.jsonl");
 
         console.println("agentx run: task " + taskFolder.id() + " (" + taskFolder.difficulty().label() + ", " + taskFolder.category() + ")");
@@ -139,20 +142,15 @@ final class RunCommand implements Callable<Integer> {
         return result.with(settings);
     }
 
-    static Map<String, String> readSettings(Path file) throws IOException {
-        JsonNode yaml;
-        try {
-            yaml = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-        } catch (IOException e) {
-            throw new IllegalArgumentException("config " + file + ": " + e.getMessage().lines().findFirst().orElse("unreadable"), e);
-        }
-        if (yaml == null || !yaml.isObject()) {
-            throw new IllegalArgumentException("config " + file + ": expected 'key: value' lines, e.g. 'memory: window:10'");
+    static Map<String, String> readSettings(Path file) {
+        Document yaml = Document.read(file, Format.YAML);
+        if (!yaml.root().isObject()) {
+            throw yaml.error("expected 'key: value' lines, e.g. 'memory: window:10', found " + Document.kind(yaml.root()));
         }
         Map<String, String> settings = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> field : yaml.properties()) {
+        for (Map.Entry<String, JsonNode> field : yaml.root().properties()) {
             if (!field.getValue().isValueNode()) {
-                throw new IllegalArgumentException("config " + file + ": setting '" + field.getKey() + "' must be a single value");
+                throw yaml.error("setting '" + field.getKey() + "' must be a single value, found " + Document.kind(field.getValue()), field.getKey());
             }
             settings.put(field.getKey(), field.getValue().asText());
         }

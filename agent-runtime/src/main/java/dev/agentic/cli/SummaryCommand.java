@@ -29,14 +29,14 @@ final class SummaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunResults child = RunResults.load(results, runId, results.toString());
+        RunResults child = RunResults.load(Inputs.resultsFolder("--results", results), runId, Inputs.variant(results));
         String markdown;
         if (parent == null) {
             markdown = MarkdownSummary.ofRun(child.run(), child.summary().orElseThrow(() ->
                     new IllegalArgumentException(child.directory() + " has no summary.json: the run did not finish; rerun it with --run-id "
                             + child.run().runId())));
         } else {
-            RunResults parentResults = RunResults.load(parent, null, parent.toString());
+            RunResults parentResults = RunResults.load(Inputs.resultsFolder("--parent", parent), null, Inputs.variant(parent));
             markdown = MarkdownSummary.ofComparison(Comparisons.compare(child, parentResults, 0.95, 0, Comparisons.DEFAULT_RESAMPLES),
                     FailureModes.compare(child.trials(), parentResults.trials()));
         }

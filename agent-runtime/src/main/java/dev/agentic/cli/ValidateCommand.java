@@ -55,6 +55,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        Inputs.atLeastOne(spec, "--trials", trials);
+        Inputs.atLeastOne(spec, "--concurrency", concurrency);
         Suite loaded = Suite.load(suite, baseImage).filter(include, exclude);
         loaded.warnings().forEach(out::println);
         List<dev.agentic.task.Task> tasks = new ArrayList<>(loaded.tasks());

@@ -2,6 +2,8 @@ package dev.agentic.lineage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentic.document.Document;
+import dev.agentic.document.Format;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -57,24 +59,25 @@ public final class PromotionLog {
         }
     }
 
-    /** The variants ever promoted; none when there is no log. */
+    /** The variants ever promoted; none when there is no log. A line that is not a promotion entry is refused with its line and column. */
     public static Set<String> promoted(Path log) {
         Set<String> promoted = new LinkedHashSet<>();
         if (!Files.isRegularFile(log)) {
             return promoted;
         }
-        try {
-            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) {
-                    JsonNode entry = JSON.readTree(line);
-                    if (entry.hasNonNull("promoted")) {
-                        promoted.add(entry.get("promoted").asText());
-                    }
-                }
+        for (Document entry : Document.readLines(log, Format.JSON.mapper())) {
+            JsonNode root = entry.root();
+            if (!root.isObject()) {
+                throw entry.error("expected a promotion entry (a JSON object with 'generation' and 'promoted'), found " + Document.kind(root));
             }
-            return promoted;
-        } catch (IOException e) {
-            throw new IllegalArgumentException(log + ": not a promotions log: " + e.getMessage().lines().findFirst().orElse(""), e);
+            JsonNode variant = root.get("promoted");
+            if (variant != null && !variant.isNull() && !variant.isTextual()) {
+                throw entry.error("field 'promoted': expected the promoted variant's id or null, found " + Document.kind(variant), "promoted");
+            }
+            if (variant != null && !variant.isNull()) {
+                promoted.add(variant.asText());
+            }
         }
+        return promoted;
     }
 }

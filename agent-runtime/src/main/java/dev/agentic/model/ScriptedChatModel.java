@@ -4,16 +4,14 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.agentic.document.Document;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -60,7 +58,10 @@ public final class ScriptedChatModel implements ChatModel {
 
     private record Script(List<Turn> turns, List<String> plans, List<String> reflections, List<String> summaries) {}
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private final String source;
     private final List<Turn> turns;
@@ -79,36 +80,31 @@ public final class ScriptedChatModel implements ChatModel {
         sideAnswers.forEach((kind, answers) -> this.sideAnswers.put(kind, new java.util.ArrayDeque<>(answers)));
     }
 
-    /** Reads a script file; a bad file gets a message naming the file and what is wrong. */
+    /** Reads a script file; a bad file gets a message naming the file, the line, the column and what is wrong. */
     public static ScriptedChatModel fromFile(Path file) {
-        try {
-            Script script = YAML.readValue(Files.readString(file), Script.class);
-            if (script == null || script.turns() == null || script.turns().isEmpty()) {
-                throw new IllegalArgumentException("script " + file + ": field 'turns' is missing or empty; expected a list of turns");
-            }
-            for (int i = 0; i < script.turns().size(); i++) {
-                validate(file, i + 1, script.turns().get(i));
-            }
-            Map<SideRequest, List<String>> side = new java.util.EnumMap<>(SideRequest.class);
-            side.put(SideRequest.PLAN, script.plans() == null ? List.of() : script.plans());
-            side.put(SideRequest.REFLECTION, script.reflections() == null ? List.of() : script.reflections());
-            side.put(SideRequest.SUMMARY, script.summaries() == null ? List.of() : script.summaries());
-            return new ScriptedChatModel(file.toString(), script.turns(), side);
-        } catch (UnrecognizedPropertyException e) {
-            throw new IllegalArgumentException("script " + file + ": unknown field '" + e.getPropertyName()
-                    + "' at " + e.getPathReference() + "; expected " + e.getKnownPropertyIds(), e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("script " + file + " unreadable: " + e.getMessage(), e);
+        Document document = Document.read(file, YAML);
+        Script script = document.isEmpty() ? null : document.bind(Script.class);
+        if (script == null || script.turns() == null || script.turns().isEmpty()) {
+            throw document.error("field 'turns' is missing or empty; expected a list of turns", "turns");
         }
+        for (int i = 0; i < script.turns().size(); i++) {
+            validate(document, i, script.turns().get(i));
+        }
+        Map<SideRequest, List<String>> side = new java.util.EnumMap<>(SideRequest.class);
+        side.put(SideRequest.PLAN, script.plans() == null ? List.of() : script.plans());
+        side.put(SideRequest.REFLECTION, script.reflections() == null ? List.of() : script.reflections());
+        side.put(SideRequest.SUMMARY, script.summaries() == null ? List.of() : script.summaries());
+        return new ScriptedChatModel(file.toString(), script.turns(), side);
     }
 
-    private static void validate(Path file, int number, Turn turn) {
-        if ((turn.text() == null || turn.text().isBlank()) && turn.toolCalls().isEmpty()) {
-            throw new IllegalArgumentException("script " + file + ": turn " + number + " has neither 'text' nor 'tool_calls'");
+    private static void validate(Document document, int index, Turn turn) {
+        if (turn == null || (turn.text() == null || turn.text().isBlank()) && turn.toolCalls().isEmpty()) {
+            throw document.error("turn " + (index + 1) + " has neither 'text' nor 'tool_calls'", "turns", index);
         }
-        for (Call call : turn.toolCalls()) {
-            if (call.name() == null || call.name().isBlank()) {
-                throw new IllegalArgumentException("script " + file + ": turn " + number + " has a tool call without 'name'");
+        for (int c = 0; c < turn.toolCalls().size(); c++) {
+            Call call = turn.toolCalls().get(c);
+            if (call == null || call.name() == null || call.name().isBlank()) {
+                throw document.error("turn " + (index + 1) + " has a tool call without 'name'", "turns", index, "tool_calls", c);
             }
         }
     }

@@ -1,10 +1,8 @@
 package dev.agentic.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.agentic.document.Document;
+import dev.agentic.document.Format;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -52,27 +50,29 @@ final class ComposeFile {
     }
 
     static Client client(Path file, String id, Set<String> hidden) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-        } catch (IOException e) {
-            throw new TaskException(file + ": not valid YAML: " + TaskException.located(e), e);
-        }
-        JsonNode services = root == null ? null : root.get("services");
+        Document compose = Tasks.read(file, Format.YAML);
+        JsonNode services = compose.root().get("services");
         if (services == null || !services.isObject() || services.size() == 0) {
-            throw new TaskException(file + ": field 'services' is missing; expected one service named 'client'");
+            throw new TaskException(compose.at("services") + ": field 'services' is missing or empty; expected a mapping with one service named 'client'"
+                    + (services == null ? "" : ", found " + Document.kind(services)));
         }
-        JsonNode client = services.has("client") ? services.get("client") : services.size() == 1 ? services.elements().next() : null;
-        if (client == null) {
-            throw new TaskException(file + ": services " + services.properties().stream().map(java.util.Map.Entry::getKey).toList()
+        String name = services.has("client") ? "client" : services.size() == 1 ? services.fieldNames().next() : null;
+        if (name == null) {
+            throw new TaskException(compose.at("services") + ": services " + services.properties().stream().map(java.util.Map.Entry::getKey).toList()
                     + " have no 'client'; only single-service tasks (or a 'client' service) are supported");
         }
+        JsonNode client = services.get(name);
+        if (!client.isObject()) {
+            throw new TaskException(compose.at("services", name) + ": service '" + name + "': expected a mapping with 'build' or 'image', found "
+                    + Document.kind(client));
+        }
         java.util.Map<String, String> variables = variables(id);
-        return new Client(environment(file, client, variables, hidden), env(file, client.get("environment"), variables));
+        return new Client(environment(compose, name, client, variables, hidden), env(compose, name, client.get("environment"), variables));
     }
 
-    private static TaskEnvironment environment(Path file, JsonNode client, java.util.Map<String, String> variables, Set<String> hidden) {
-        Path dir = file.getParent();
+    private static TaskEnvironment environment(Document compose, String name, JsonNode client, java.util.Map<String, String> variables,
+                                               Set<String> hidden) {
+        Path dir = Path.of(compose.source()).getParent();
         JsonNode build = client.get("build");
         if (build != null && build.isTextual()) {
             Path context = dir.resolve(substitute(build.asText(), variables)).normalize();
@@ -82,14 +82,18 @@ final class ComposeFile {
             Path context = dir.resolve(substitute(build.path("context").asText("."), variables)).normalize();
             return new TaskEnvironment.Built(context, context.resolve(substitute(build.path("dockerfile").asText("Dockerfile"), variables)), hidden);
         }
+        if (build != null && !build.isNull()) {
+            throw new TaskException(compose.at("services", name, "build") + ": field 'services." + name + ".build': expected a context path"
+                    + " or a mapping with 'context' and 'dockerfile', found " + Document.kind(build));
+        }
         if (client.hasNonNull("image")) {
             return new TaskEnvironment.Prebuilt(substitute(client.get("image").asText(), variables));
         }
-        throw new TaskException(file + ": service 'client' has neither 'build' nor 'image'");
+        throw new TaskException(compose.at("services", name) + ": service '" + name + "' has neither 'build' nor 'image'");
     }
 
     /** The service's {@code environment}: a list of {@code NAME=value} or a mapping, variables substituted. */
-    private static java.util.Map<String, String> env(Path file, JsonNode node, java.util.Map<String, String> variables) {
+    private static java.util.Map<String, String> env(Document compose, String name, JsonNode node, java.util.Map<String, String> variables) {
         java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
         if (node == null || node.isNull()) {
             return env;
@@ -105,7 +109,8 @@ final class ComposeFile {
         } else if (node.isObject()) {
             node.properties().forEach(e -> env.put(e.getKey(), substitute(e.getValue().asText(), variables)));
         } else {
-            throw new TaskException(file + ": field 'services.client.environment' must be a list of NAME=value or a mapping");
+            throw new TaskException(compose.at("services", name, "environment") + ": field 'services." + name
+                    + ".environment' must be a list of NAME=value or a mapping, found " + Document.kind(node));
         }
         return env;
     }

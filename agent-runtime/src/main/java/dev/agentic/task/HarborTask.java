@@ -1,7 +1,8 @@
 package dev.agentic.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.agentic.document.Document;
+import dev.agentic.document.Format;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,22 +131,17 @@ public record HarborTask(
         if (instruction == null || instruction.isBlank()) {
             throw new TaskException(instructionFile + ": missing or empty; it is the only text the agent receives");
         }
-        JsonNode root;
-        try {
-            root = new TomlMapper().readTree(toml.toFile());
-        } catch (IOException e) {
-            throw new TaskException(toml + ": not valid TOML: " + TaskException.located(e), e);
-        }
-        Sections fields = new Sections(toml, root == null ? new TomlMapper().createObjectNode() : root);
+        Document document = Tasks.read(toml, Format.TOML);
+        Sections fields = new Sections(document);
         Difficulty difficulty;
         try {
             difficulty = Difficulty.parse(fields.text("metadata", "difficulty", "unknown"));
         } catch (IllegalArgumentException e) {
-            throw new TaskException(toml + ": field [metadata].difficulty: " + e.getMessage());
+            throw new TaskException(document.at("metadata", "difficulty") + ": field [metadata].difficulty: " + e.getMessage());
         }
         String workdir = fields.text("environment", "workdir", null);
         if (workdir != null && !workdir.startsWith("/")) {
-            throw new TaskException(toml + ": field [environment].workdir must be an absolute path, got '" + workdir + "'");
+            throw new TaskException(document.at("environment", "workdir") + ": field [environment].workdir must be an absolute path, got '" + workdir + "'");
         }
         long memoryMb = fields.size("environment", "memory", fields.wholeNumber("environment", "memory_mb"));
         long storageMb = fields.size("environment", "storage", fields.wholeNumber("environment", "storage_mb"));
@@ -171,12 +167,19 @@ public record HarborTask(
         throw new TaskException(dir.resolve("environment") + ": no Dockerfile, and " + toml + " has no [environment].docker_image");
     }
 
-    /** Typed access to the sections of task.toml, with messages naming file, section and field. */
-    private record Sections(Path file, JsonNode root) {
+    /** Typed access to the sections of task.toml, with messages naming file, line, column, section and field. */
+    private record Sections(Document toml) {
 
         private JsonNode field(String section, String name) {
-            JsonNode table = root.get(section);
+            JsonNode table = toml.root().get(section);
+            if (table != null && !table.isObject()) {
+                throw new TaskException(toml.at(section) + ": [" + section + "] must be a table, found " + Document.kind(table));
+            }
             return table == null ? null : table.get(name);
+        }
+
+        private String at(String section, String name) {
+            return toml.at(section, name) + ": field [" + section + "]." + name;
         }
 
         String text(String section, String name, String fallback) {
@@ -185,7 +188,7 @@ public record HarborTask(
                 return fallback;
             }
             if (!node.isValueNode()) {
-                throw new TaskException(file + ": field [" + section + "]." + name + " must be a string");
+                throw new TaskException(at(section, name) + " must be a string, found " + Document.kind(node));
             }
             return node.asText();
         }
@@ -197,7 +200,7 @@ public record HarborTask(
                 return values;
             }
             if (!node.isArray()) {
-                throw new TaskException(file + ": field [" + section + "]." + name + " must be a list");
+                throw new TaskException(at(section, name) + " must be a list, found " + Document.kind(node));
             }
             node.forEach(item -> values.add(item.isObject() ? item.path("name").asText(item.toString()) : item.asText()));
             return List.copyOf(values);
@@ -209,7 +212,7 @@ public record HarborTask(
                 return fallback;
             }
             if (!node.isNumber() || node.asDouble() < 0) {
-                throw new TaskException(file + ": field [" + section + "]." + name + " must be a non-negative number, got '" + node.asText() + "'");
+                throw new TaskException(at(section, name) + " must be a non-negative number, got " + Document.written(node));
             }
             return node.asDouble();
         }
@@ -220,7 +223,7 @@ public record HarborTask(
                 return fallback;
             }
             if (!node.isNumber() || node.asDouble() <= 0) {
-                throw new TaskException(file + ": field [" + section + "]." + name + " must be a positive number of seconds, got '" + node.asText() + "'");
+                throw new TaskException(at(section, name) + " must be a positive number of seconds, got " + Document.written(node));
             }
             return Duration.ofMillis((long) (node.asDouble() * 1000));
         }
@@ -232,7 +235,7 @@ public record HarborTask(
                 return null;
             }
             if (!node.isTextual() && !node.canConvertToLong()) {
-                throw new TaskException(file + ": field [" + section + "].user must be a user name or a numeric uid");
+                throw new TaskException(at(section, "user") + " must be a user name or a numeric uid");
             }
             return node.asText();
         }
@@ -243,7 +246,7 @@ public record HarborTask(
                 return 0;
             }
             if (!node.canConvertToLong() || node.asLong() < 0) {
-                throw new TaskException(file + ": field [" + section + "]." + name + " must be a whole number of megabytes, got '" + node.asText() + "'");
+                throw new TaskException(at(section, name) + " must be a whole number of megabytes, got " + Document.written(node));
             }
             return node.asLong();
         }
@@ -257,7 +260,7 @@ public record HarborTask(
             String text = node.asText().strip().toUpperCase(java.util.Locale.ROOT);
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([GMK])B?").matcher(text);
             if (!m.matches()) {
-                throw new TaskException(file + ": field [" + section + "]." + name + " must be a size such as \"2G\", \"512M\" or \"256K\", got '"
+                throw new TaskException(at(section, name) + " must be a size such as \"2G\", \"512M\" or \"256K\", got '"
                         + node.asText() + "'");
             }
             double value = Double.parseDouble(m.group(1));
@@ -274,7 +277,7 @@ public record HarborTask(
                 return null;
             }
             if (!node.isBoolean()) {
-                throw new TaskException(file + ": field [" + section + "]." + name + " must be true or false, got '" + node.asText() + "'");
+                throw new TaskException(at(section, name) + " must be true or false, got " + Document.written(node));
             }
             return node.asBoolean();
         }
@@ -284,7 +287,7 @@ public record HarborTask(
             JsonNode node = field(section, name);
             Map<String, String> values = new LinkedHashMap<>();
             if (node != null && !node.isObject()) {
-                throw new TaskException(file + ": field [" + section + "]." + name + " must be a table of NAME = \"value\"");
+                throw new TaskException(at(section, name) + " must be a table of NAME = \"value\", found " + Document.kind(node));
             }
             if (node != null) {
                 node.properties().forEach(e -> values.put(e.getKey(), ComposeFile.substitute(e.getValue().asText(), System.getenv())));

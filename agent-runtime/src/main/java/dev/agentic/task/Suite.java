@@ -1,10 +1,9 @@
 package dev.agentic.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.agentic.document.Document;
+import dev.agentic.document.Format;
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
@@ -41,53 +40,63 @@ import java.util.stream.Stream;
 public record Suite(String id, String description, Path manifest, List<Task> tasks, List<Task> expansion, String hash,
                     List<String> warnings, java.util.Set<String> liveProcesses) {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     public static Suite load(Path manifest, String baseImage) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(manifest.toFile());
-        } catch (IOException e) {
-            throw new TaskException("suite " + manifest + ": " + (Files.exists(manifest) ? "not valid YAML: "
-                    + e.getMessage().lines().findFirst().orElse("") : "file does not exist"), e);
+        Document yaml = Tasks.read(manifest, Format.YAML);
+        JsonNode root = yaml.root();
+        if (!root.isObject()) {
+            throw new TaskException(yaml.at() + ": expected a mapping with fields 'id' and 'tasks', found " + Document.kind(root));
         }
-        if (root == null || !root.isObject()) {
-            throw new TaskException("suite " + manifest + ": expected fields 'id' and 'tasks'");
-        }
-        String id = root.path("id").asText("");
+        String id = root.path("id").isValueNode() ? root.path("id").asText("") : "";
         if (id.isBlank()) {
-            throw new TaskException("suite " + manifest + ": field 'id' is missing");
+            throw new TaskException(yaml.at("id") + ": field 'id' is missing or empty; expected the suite's name");
         }
         Path base = manifest.toAbsolutePath().getParent();
         List<String> warnings = new ArrayList<>();
-        List<Task> tasks = entries(manifest, base, root.get("tasks"), "tasks", baseImage, warnings);
+        List<Task> tasks = entries(yaml, base, "tasks", baseImage, warnings);
         if (tasks.isEmpty()) {
-            throw new TaskException("suite " + manifest + ": field 'tasks' lists no task");
+            throw new TaskException(yaml.at("tasks") + ": field 'tasks' lists no task");
         }
-        List<Task> expansion = root.has("expansion") ? entries(manifest, base, root.get("expansion"), "expansion", baseImage, warnings) : List.of();
+        List<Task> expansion = root.has("expansion") ? entries(yaml, base, "expansion", baseImage, warnings) : List.of();
         Map<String, Task> seen = new LinkedHashMap<>();
         for (Task task : concat(tasks, expansion)) {
             if (seen.put(task.id(), task) != null) {
-                throw new TaskException("suite " + manifest + ": task id '" + task.id() + "' appears twice; list each task once");
+                throw new TaskException(manifest + ": task id '" + task.id() + "' appears twice; list each task once");
             }
         }
-        java.util.Set<String> live = liveProcesses(manifest, root.get("live_processes"), concat(tasks, expansion));
+        java.util.Set<String> live = liveProcesses(yaml, concat(tasks, expansion));
         return new Suite(id, root.path("description").asText(""), manifest, tasks, expansion, Fingerprints.ofSuite(tasks, expansion, live),
                 List.copyOf(warnings), live);
     }
 
     /**
      * The suite restricted to tasks matching any {@code include} glob (all when empty) and no
-     * {@code exclude} glob. A glob with a {@code /} is matched against the whole id
-     * ({@code tb/hello-*}); one without, against the name after the namespace too ({@code hello-*}).
+     * {@code exclude} glob ({@code *}, {@code ?}, {@code [abc]}, {@code [!a-z]}, {@code {a,b}}; {@code *} crosses
+     * {@code /}). A glob with a {@code /} is matched against the whole id ({@code tb/hello-*}); one without,
+     * against the name after the namespace too ({@code hello-*}). A glob that is not valid is refused
+     * naming the option and what is wrong.
      */
     public Suite filter(List<String> include, List<String> exclude) {
-        java.util.function.BiPredicate<String, Task> matches = (glob, t) -> glob(glob).matcher(t.id()).matches()
-                || !glob.contains("/") && glob(glob).matcher(t.id().substring(t.id().indexOf('/') + 1)).matches();
-        java.util.function.Predicate<Task> keep = t -> (include.isEmpty() || include.stream().anyMatch(g -> matches.test(g, t)))
-                && exclude.stream().noneMatch(g -> matches.test(g, t));
+        Map<String, Pattern> includes = patterns(include, "--tasks (-Dagent.tasks)");
+        Map<String, Pattern> excludes = patterns(exclude, "--exclude (-Dagent.exclude)");
+        java.util.function.BiPredicate<Map.Entry<String, Pattern>, Task> matches = (glob, t) -> glob.getValue().matcher(t.id()).matches()
+                || !glob.getKey().contains("/") && glob.getValue().matcher(t.id().substring(t.id().indexOf('/') + 1)).matches();
+        java.util.function.Predicate<Task> keep = t -> (includes.isEmpty() || includes.entrySet().stream().anyMatch(g -> matches.test(g, t)))
+                && excludes.entrySet().stream().noneMatch(g -> matches.test(g, t));
         return new Suite(id, description, manifest, tasks.stream().filter(keep).toList(), expansion.stream().filter(keep).toList(), hash,
                 warnings, liveProcesses);
+    }
+
+    /** Each glob with its pattern; {@code option} names where the globs came from when one is not valid. */
+    private Map<String, Pattern> patterns(List<String> globs, String option) {
+        Map<String, Pattern> patterns = new LinkedHashMap<>();
+        for (String glob : globs) {
+            try {
+                patterns.put(glob, Glob.ofIds(glob));
+            } catch (IllegalArgumentException e) {
+                throw new TaskException(option + " '" + glob + "' (filtering suite " + manifest + "): " + e.getMessage());
+            }
+        }
+        return patterns;
     }
 
     /**
@@ -104,66 +113,93 @@ public record Suite(String id, String description, Path manifest, List<Task> tas
     }
 
     /** The ids of the tasks that {@code live_processes} (a list of id globs) names; each glob must name one. */
-    private static java.util.Set<String> liveProcesses(Path manifest, JsonNode list, List<Task> all) {
+    private static java.util.Set<String> liveProcesses(Document yaml, List<Task> all) {
+        JsonNode list = yaml.root().get("live_processes");
         if (list == null || list.isNull()) {
             return java.util.Set.of();
         }
         if (!list.isArray()) {
-            throw new TaskException("suite " + manifest + ": field 'live_processes' must be a list of task-id globs");
+            throw new TaskException(yaml.at("live_processes") + ": field 'live_processes': expected a list of task-id globs, found "
+                    + Document.kind(list));
         }
         java.util.Set<String> ids = new java.util.TreeSet<>();
-        for (JsonNode item : list) {
-            Pattern pattern = glob(item.asText());
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode item = list.get(i);
+            if (!item.isTextual()) {
+                throw new TaskException(yaml.at("live_processes", i) + ": field 'live_processes': expected a task-id glob, found " + Document.kind(item));
+            }
+            Pattern pattern;
+            try {
+                pattern = Glob.ofIds(item.asText());
+            } catch (IllegalArgumentException e) {
+                throw new TaskException(yaml.at("live_processes", i) + ": field 'live_processes': '" + item.asText() + "': " + e.getMessage());
+            }
             List<String> matched = all.stream().map(Task::id).filter(id -> pattern.matcher(id).matches()).toList();
             if (matched.isEmpty()) {
-                throw new TaskException("suite " + manifest + ": 'live_processes' entry '" + item.asText() + "' names no task of the suite");
+                throw new TaskException(yaml.at("live_processes", i) + ": 'live_processes' entry '" + item.asText() + "' names no task of the suite");
             }
             ids.addAll(matched);
         }
         return java.util.Set.copyOf(ids);
     }
 
-    private static Pattern glob(String glob) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
-        }
-        return Pattern.compile(regex.toString());
-    }
-
-    private static List<Task> entries(Path manifest, Path base, JsonNode list, String field, String baseImage, List<String> warnings) {
+    private static List<Task> entries(Document yaml, Path base, String field, String baseImage, List<String> warnings) {
+        JsonNode list = yaml.root().get(field);
         if (list == null || !list.isArray()) {
-            throw new TaskException("suite " + manifest + ": field '" + field + "' must be a list of task folders");
+            throw new TaskException(yaml.at(field) + ": field '" + field + "': expected a list of task folders (globs allowed) or"
+                    + " {instances: <file>} entries, found " + Document.kind(list));
         }
         List<Task> tasks = new ArrayList<>();
-        for (JsonNode entry : list) {
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode entry = list.get(i);
+            String at = yaml.at(field, i);
             if (entry.isTextual()) {
-                tasks.addAll(folders(manifest, base, entry.asText(), baseImage));
+                tasks.addAll(folders(at, field, base, entry.asText(), baseImage));
             } else if (entry.isObject() && entry.has("instances")) {
-                Path file = base.resolve(entry.get("instances").asText());
-                Path environments = entry.has("environments") ? base.resolve(entry.get("environments").asText()) : null;
-                Path repoSpecs = entry.has("repo_specs") ? base.resolve(entry.get("repo_specs").asText()) : null;
+                Path file = base.resolve(path(yaml, entry, field, i, "instances"));
+                String environmentsPath = path(yaml, entry, field, i, "environments");
+                String repoSpecsPath = path(yaml, entry, field, i, "repo_specs");
+                Path environments = environmentsPath == null ? null : base.resolve(environmentsPath);
+                Path repoSpecs = repoSpecsPath == null ? null : base.resolve(repoSpecsPath);
                 if (!Files.isRegularFile(file)) {
-                    throw new TaskException("suite " + manifest + ": instances file " + file + " does not exist");
+                    throw new TaskException(yaml.at(field, i, "instances") + ": instances file " + file + " does not exist");
                 }
                 if (repoSpecs != null && !Files.isRegularFile(repoSpecs)) {
-                    throw new TaskException("suite " + manifest + ": repo_specs file " + repoSpecs + " does not exist");
+                    throw new TaskException(yaml.at(field, i, "repo_specs") + ": repo_specs file " + repoSpecs + " does not exist");
                 }
                 tasks.addAll(SweBenchTask.loadAll(file, environments, repoSpecs, warnings::add));
             } else {
-                throw new TaskException("suite " + manifest + ": entry " + entry + " in '" + field
-                        + "' is neither a folder path nor {instances: <file>, environments: <folder>}");
+                throw new TaskException(at + ": entry of '" + field + "': expected a folder path or {instances: <file>, environments: <folder>},"
+                        + " found " + Document.kind(entry));
             }
         }
         return tasks;
     }
 
-    private static List<Task> folders(Path manifest, Path base, String pattern, String baseImage) {
-        if (!pattern.contains("*") && !pattern.contains("?")) {
+    /** A path field of an {@code instances} entry; null when absent. */
+    private static String path(Document yaml, JsonNode entry, String field, int index, String name) {
+        JsonNode value = entry.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw new TaskException(yaml.at(field, index, name) + ": field '" + name + "': expected a path, found " + Document.kind(value));
+        }
+        return value.asText();
+    }
+
+    /** The task folders under {@code base} that {@code pattern} names; {@code at} is the entry's place in the manifest. */
+    private static List<Task> folders(String at, String field, Path base, String pattern, String baseImage) {
+        if (!Glob.isGlob(pattern)) {
             return List.of(Tasks.load(base.resolve(pattern), baseImage));
         }
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
-        try (Stream<Path> paths = Files.walk(base, pattern.split("/").length)) {
+        PathMatcher matcher;
+        try {
+            matcher = Glob.ofPaths(pattern);
+        } catch (IllegalArgumentException e) {
+            throw new TaskException(at + ": entry of '" + field + "' '" + pattern + "': " + e.getMessage());
+        }
+        try (Stream<Path> paths = Files.walk(base, pattern.contains("**") ? Integer.MAX_VALUE : pattern.split("/").length)) {
             List<Task> tasks = paths.filter(Files::isDirectory)
                     .filter(p -> matcher.matches(base.relativize(p)))
                     .filter(Suite::isTaskFolder)
@@ -171,11 +207,11 @@ public record Suite(String id, String description, Path manifest, List<Task> tas
                     .map(p -> Tasks.load(p, baseImage))
                     .toList();
             if (tasks.isEmpty()) {
-                throw new TaskException("suite " + manifest + ": '" + pattern + "' matches no task folder under " + base);
+                throw new TaskException(at + ": '" + pattern + "' matches no task folder under " + base);
             }
             return tasks;
         } catch (IOException e) {
-            throw new TaskException("suite " + manifest + ": cannot list " + base + ": " + e.getMessage(), e);
+            throw new TaskException(at + ": cannot list " + base + ": " + e.getMessage(), e);
         }
     }
 

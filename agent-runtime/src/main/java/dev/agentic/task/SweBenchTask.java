@@ -1,7 +1,11 @@
 package dev.agentic.task;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentic.document.Document;
+import dev.agentic.document.DocumentException;
+import dev.agentic.document.Format;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +42,7 @@ public record SweBenchTask(
 
     /** Files of an environment folder that never enter the image: the instance holds the gold patch. */
     public static final Set<String> HIDDEN = Set.of("instance.json", "tests", "solution");
-    static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Format.JSON.mapper();
 
     /** The namespace of SWE-bench task ids: {@code swe/<instance_id>}. */
     public static final String NAMESPACE = "swe";
@@ -112,88 +116,97 @@ public record SweBenchTask(
 
     /** As {@link #loadAll(Path, Path, java.util.function.Consumer)}, with an extra repository-specifications file (or null). */
     public static List<SweBenchTask> loadAll(Path file, Path environments, Path repoSpecs, java.util.function.Consumer<String> warnings) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new TaskException(file + ": unreadable: " + e.getMessage(), e);
-        }
         java.util.Map<String, SweBenchTask> tasks = new java.util.LinkedHashMap<>();
-        java.util.Map<String, JsonNode> nodes = new java.util.HashMap<>();
-        java.util.Map<String, String> places = new java.util.HashMap<>();
-        java.util.function.BiConsumer<JsonNode, String> add = (node, place) -> {
-            SweBenchTask task = fromJson(node, place, environments, repoSpecs);
-            String first = places.putIfAbsent(task.instanceId(), place);
-            if (first == null) {
+        java.util.Map<String, Written> first = new java.util.HashMap<>();
+        for (Written written : written(file)) {
+            SweBenchTask task = fromJson(written, environments, repoSpecs);
+            Written earlier = first.putIfAbsent(task.instanceId(), written);
+            if (earlier == null) {
                 tasks.put(task.instanceId(), task);
-                nodes.put(task.instanceId(), node);
-            } else if (nodes.get(task.instanceId()).equals(node)) {
-                warnings.accept("warning: " + place + " repeats instance " + task.instanceId() + " of " + first + " (identical); kept once");
+            } else if (earlier.node().equals(written.node())) {
+                warnings.accept("warning: " + written.place() + " repeats instance " + task.instanceId() + " of " + earlier.place()
+                        + " (identical); kept once");
             } else {
-                throw new TaskException(place + ": instance " + task.instanceId() + " appears again with different fields (first at "
-                        + first + "); keep one of them");
+                throw new TaskException(written.place() + ": instance " + task.instanceId() + " appears again with different fields (first at "
+                        + earlier.place() + "); keep one of them");
             }
-        };
-        String trimmed = text.strip();
-        if (trimmed.startsWith("[")) {
-            JsonNode array = readJson(file, trimmed, 0);
-            int i = 0;
-            for (JsonNode node : array) {
-                add.accept(node, file + " item " + (++i));
-            }
-        } else if (file.toString().endsWith(".jsonl")) {
-            List<String> lines = text.lines().toList();
-            for (int i = 0; i < lines.size(); i++) {
-                if (!lines.get(i).isBlank()) {
-                    add.accept(readJson(file, lines.get(i), i + 1), file + " line " + (i + 1));
-                }
-            }
-        } else {
-            add.accept(readJson(file, trimmed, 0), file.toString());
         }
         return List.copyOf(tasks.values());
     }
 
-    /** {@code text} as JSON; {@code line} (1-based, 0 for a whole file) locates errors. */
-    private static JsonNode readJson(Path file, String text, int line) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            String where = TaskException.located(e);
-            throw new TaskException(file + (line > 0 ? " line " + line + ": not valid JSON: " + where.replaceFirst("^line 1, ", "")
-                    : ": not valid JSON: " + where), e);
+    /** One instance as written: the document holding it and where in it. */
+    private record Written(Document document, JsonPointer pointer) {
+        JsonNode node() {
+            return document.root().at(pointer);
+        }
+
+        /** {@code file:line:column} of the instance. */
+        String place() {
+            return document.at(pointer);
+        }
+
+        String at(String field) {
+            return document.at(pointer.appendProperty(field));
         }
     }
 
-    /** One instance; {@code source} names the file (and line) in messages. */
-    static SweBenchTask fromJson(JsonNode node, String source, Path environments, Path repoSpecs) {
-        if (node == null || !node.isObject()) {
-            throw new TaskException(source + ": expected a SWE-bench instance object");
+    /** The instances of a JSON file (one object or an array) or a JSON Lines file. */
+    private static List<Written> written(Path file) {
+        try {
+            String text = Document.readText(file);
+            List<Written> written = new ArrayList<>();
+            if (text.strip().startsWith("[")) {
+                Document array = Document.parse(file.toString(), text, JSON);
+                for (int i = 0; i < array.root().size(); i++) {
+                    written.add(new Written(array, Document.pointer(i)));
+                }
+            } else if (file.toString().endsWith(".jsonl")) {
+                List<String> lines = text.lines().toList();
+                for (int i = 0; i < lines.size(); i++) {
+                    if (!lines.get(i).isBlank()) {
+                        written.add(new Written(Document.parse(file.toString(), lines.get(i), JSON, i + 1), JsonPointer.empty()));
+                    }
+                }
+            } else {
+                written.add(new Written(Document.parse(file.toString(), text, JSON), JsonPointer.empty()));
+            }
+            return written;
+        } catch (DocumentException e) {
+            throw new TaskException(e.getMessage(), e);
         }
-        String id = required(node, source, "instance_id");
-        String where = source + " (" + id + ")";
+    }
+
+    /** One instance; messages name its file, line and column. */
+    private static SweBenchTask fromJson(Written written, Path environments, Path repoSpecs) {
+        JsonNode node = written.node();
+        if (!node.isObject()) {
+            throw new TaskException(written.place() + ": expected a SWE-bench instance object (one per line in .jsonl, or a list of them),"
+                    + " found " + Document.kind(node));
+        }
+        String id = required(written, "", "instance_id");
+        String where = "instance " + id + ": ";
         Path envDir = environments == null ? null : environments.resolve(id);
         TaskEnvironment environment = envDir != null && Files.isRegularFile(envDir.resolve("Dockerfile"))
                 ? new TaskEnvironment.Built(envDir, envDir.resolve("Dockerfile"), HIDDEN)
                 : new TaskEnvironment.Prebuilt(publishedImage(id));
-        String baseCommit = required(node, where, "base_commit");
+        String baseCommit = required(written, where, "base_commit");
         if (!baseCommit.matches("[0-9a-f]{7,40}")) {
-            throw new TaskException(where + ": field 'base_commit' must be a git commit hash, got '" + baseCommit + "'");
+            throw new TaskException(written.at("base_commit") + ": " + where + "field 'base_commit' must be a git commit hash, got '" + baseCommit + "'");
         }
-        return new SweBenchTask(id, required(node, where, "repo"), baseCommit, text(node, "patch"),
-                required(node, where, "test_patch"), required(node, where, "problem_statement"), text(node, "hints_text"),
+        return new SweBenchTask(id, required(written, where, "repo"), baseCommit, text(node, "patch"),
+                required(written, where, "test_patch"), required(written, where, "problem_statement"), text(node, "hints_text"),
                 text(node, "created_at"), text(node, "version"), text(node, "environment_setup_commit"),
-                testList(node, where, "FAIL_TO_PASS"), testList(node, where, "PASS_TO_PASS"), text(node, "difficulty"), environment,
+                testList(written, where, "FAIL_TO_PASS"), testList(written, where, "PASS_TO_PASS"), text(node, "difficulty"), environment,
                 repoSpecs);
     }
 
-    private static String required(JsonNode node, String where, String field) {
-        JsonNode value = node.get(field);
+    private static String required(Written written, String where, String field) {
+        JsonNode value = written.node().get(field);
         if (value == null || value.isNull() || value.asText().isBlank()) {
-            throw new TaskException(where + ": field '" + field + "' is missing or empty");
+            throw new TaskException(written.at(field) + ": " + where + "field '" + field + "' is missing or empty");
         }
         if (!value.isTextual()) {
-            throw new TaskException(where + ": field '" + field + "' must be a string");
+            throw new TaskException(written.at(field) + ": " + where + "field '" + field + "' must be a string, found " + Document.kind(value));
         }
         return value.asText();
     }
@@ -204,21 +217,23 @@ public record SweBenchTask(
     }
 
     /** A JSON-encoded string holding a list, as published; a plain list is accepted too. */
-    private static List<String> testList(JsonNode node, String where, String field) {
-        JsonNode value = node.get(field);
+    private static List<String> testList(Written written, String where, String field) {
+        JsonNode value = written.node().get(field);
         if (value == null || value.isNull()) {
-            throw new TaskException(where + ": field '" + field + "' is missing; expected a JSON-encoded list of test names");
+            throw new TaskException(written.at(field) + ": " + where + "field '" + field + "' is missing; expected a JSON-encoded list of test names");
         }
         JsonNode list = value;
         if (value.isTextual()) {
             try {
                 list = JSON.readTree(value.asText());
             } catch (IOException e) {
-                throw new TaskException(where + ": field '" + field + "' is not a JSON-encoded list: " + abbreviate(value.asText()), e);
+                throw new TaskException(written.at(field) + ": " + where + "field '" + field + "' is not a JSON-encoded list: "
+                        + abbreviate(value.asText()), e);
             }
         }
         if (list == null || !list.isArray()) {
-            throw new TaskException(where + ": field '" + field + "' must hold a list of test names, got " + abbreviate(value.toString()));
+            throw new TaskException(written.at(field) + ": " + where + "field '" + field + "' must hold a list of test names, got "
+                    + abbreviate(value.toString()));
         }
         List<String> tests = new ArrayList<>();
         list.forEach(item -> tests.add(item.asText()));

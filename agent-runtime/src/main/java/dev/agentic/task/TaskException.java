@@ -12,15 +12,4 @@ public class TaskException extends RuntimeException {
     public TaskException(String message, Throwable cause) {
         super(message, cause);
     }
-
-    /** A parser's complaint as "line L, column C: what", without the parser's own source excerpt. */
-    public static String located(java.io.IOException e) {
-        String message = e instanceof com.fasterxml.jackson.core.JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-        message = message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse("").strip();
-        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException json && json.getLocation() != null
-                && json.getLocation().getLineNr() > 0) {
-            return "line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ": " + message;
-        }
-        return message;
-    }
 }

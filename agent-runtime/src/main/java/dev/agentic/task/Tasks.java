@@ -1,5 +1,8 @@
 package dev.agentic.task;
 
+import dev.agentic.document.Document;
+import dev.agentic.document.DocumentException;
+import dev.agentic.document.Format;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,5 +38,14 @@ public final class Tasks {
         }
         throw new TaskException(dir + ": not a task folder; expected task.yaml (Terminal-Bench), task.toml (Harbor)"
                 + " or instance.json (SWE-bench instance with its environment)");
+    }
+
+    /** A task's file; one that cannot be read or parsed is refused naming the file, the line and the column. */
+    static Document read(Path file, Format format) {
+        try {
+            return Document.read(file, format);
+        } catch (DocumentException e) {
+            throw new TaskException(e.getMessage(), e);
+        }
     }
 }

@@ -1,9 +1,8 @@
 package dev.agentic.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
+import dev.agentic.document.Document;
+import dev.agentic.document.Format;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,8 +54,6 @@ public record TerminalBenchTask(
         return "terminal-bench";
     }
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     /** Terminal-Bench's parsers other than pytest. */
     static final List<String> OTHER_PARSERS = List.of("swebench", "swelancer", "mlebench", "sweperf");
 
@@ -86,29 +83,24 @@ public record TerminalBenchTask(
         if (!Files.isRegularFile(file)) {
             throw new TaskException(file + ": missing; a Terminal-Bench task folder needs a task.yaml with an 'instruction'");
         }
-        JsonNode yaml;
-        try {
-            yaml = YAML.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new TaskException(file + ": not valid YAML: " + TaskException.located(e), e);
+        Document yaml = Tasks.read(file, Format.YAML);
+        if (!yaml.root().isObject()) {
+            throw new TaskException(yaml.at() + ": expected a mapping of fields, e.g. 'instruction: ...', found " + Document.kind(yaml.root()));
         }
-        if (yaml == null || !yaml.isObject()) {
-            throw new TaskException(file + ": expected a mapping of fields, e.g. 'instruction: ...'");
-        }
-        Fields fields = new Fields(file, yaml);
+        Fields fields = new Fields(yaml);
         String instruction = fields.text("instruction", null);
         if (instruction == null || instruction.isBlank()) {
-            throw new TaskException(file + ": field 'instruction' is missing or empty; it is the only text the agent receives");
+            throw new TaskException(yaml.at("instruction") + ": field 'instruction' is missing or empty; it is the only text the agent receives");
         }
         Difficulty difficulty;
         try {
             difficulty = Difficulty.parse(fields.text("difficulty", "unknown"));
         } catch (IllegalArgumentException e) {
-            throw new TaskException(file + ": field 'difficulty': " + e.getMessage());
+            throw new TaskException(yaml.at("difficulty") + ": field 'difficulty': " + e.getMessage());
         }
         String parser = fields.text("parser_name", "pytest");
         if (!parser.equals("pytest")) {
-            throw new TaskException(file + ": field 'parser_name': " + (OTHER_PARSERS.contains(parser)
+            throw new TaskException(yaml.at("parser_name") + ": field 'parser_name': " + (OTHER_PARSERS.contains(parser)
                     ? "'" + parser + "' is a Terminal-Bench parser this harness does not implement; supported: pytest"
                     : "unknown parser '" + parser + "'; Terminal-Bench's parsers are pytest, " + String.join(", ", OTHER_PARSERS)
                       + ", and this harness implements pytest"));
@@ -137,51 +129,62 @@ public record TerminalBenchTask(
         return new ComposeFile.Client(new TaskEnvironment.Prebuilt(baseImage), Map.of());
     }
 
-    /** Typed access to task.yaml fields with messages naming file and field. */
-    private record Fields(Path file, JsonNode yaml) {
+    /** Typed access to task.yaml fields with messages naming file, line, column and field. */
+    private record Fields(Document yaml) {
+
+        private JsonNode field(String name) {
+            JsonNode node = yaml.root().get(name);
+            return node == null || node.isNull() ? null : node;
+        }
 
         String text(String name, String fallback) {
-            JsonNode node = yaml.get(name);
-            if (node == null || node.isNull()) {
+            JsonNode node = field(name);
+            if (node == null) {
                 return fallback;
             }
             if (!node.isValueNode()) {
-                throw new TaskException(file + ": field '" + name + "' must be text, got " + node.getNodeType().name().toLowerCase());
+                throw new TaskException(yaml.at(name) + ": field '" + name + "': expected text, found " + Document.kind(node));
             }
             return node.asText();
         }
 
         List<String> texts(String name) {
-            JsonNode node = yaml.get(name);
-            if (node == null || node.isNull()) {
+            JsonNode node = field(name);
+            if (node == null) {
                 return List.of();
             }
             if (!node.isArray()) {
-                throw new TaskException(file + ": field '" + name + "' must be a list of strings");
+                throw new TaskException(yaml.at(name) + ": field '" + name + "' must be a list of strings, found " + Document.kind(node));
             }
             List<String> values = new ArrayList<>();
-            node.forEach(item -> values.add(item.asText()));
+            for (int i = 0; i < node.size(); i++) {
+                if (!node.get(i).isValueNode() || node.get(i).isNull()) {
+                    throw new TaskException(yaml.at(name, i) + ": field '" + name + "' must be a list of strings, found "
+                            + Document.kind(node.get(i)) + " in it");
+                }
+                values.add(node.get(i).asText());
+            }
             return List.copyOf(values);
         }
 
         double number(String name, double fallback) {
-            JsonNode node = yaml.get(name);
-            if (node == null || node.isNull()) {
+            JsonNode node = field(name);
+            if (node == null) {
                 return fallback;
             }
             if (!node.isNumber() || node.asDouble() <= 0) {
-                throw new TaskException(file + ": field '" + name + "' must be a positive number of seconds, got '" + node.asText() + "'");
+                throw new TaskException(yaml.at(name) + ": field '" + name + "' must be a positive number of seconds, got " + Document.written(node));
             }
             return node.asDouble();
         }
 
         boolean bool(String name, boolean fallback) {
-            JsonNode node = yaml.get(name);
-            if (node == null || node.isNull()) {
+            JsonNode node = field(name);
+            if (node == null) {
                 return fallback;
             }
             if (!node.isBoolean()) {
-                throw new TaskException(file + ": field '" + name + "' must be true or false, got '" + node.asText() + "'");
+                throw new TaskException(yaml.at(name) + ": field '" + name + "' must be true or false, got " + Document.written(node));
             }
             return node.asBoolean();
         }

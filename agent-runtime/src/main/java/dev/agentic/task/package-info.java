@@ -4,7 +4,8 @@
  * folders ({@code task.toml} schema 1.x, {@code instruction.md}, {@code environment/}, {@code tests/},
  * {@code solution/}), SWE-bench instances; suites of them, with ids namespaced by format
  * ({@code tb/}, {@code harbor/}, {@code swe/}); and the images their environments run in, built once
- * per content hash. A broken task file is refused with the file and field at fault.
+ * per content hash. A broken task file is refused with the file, line, column and field at fault
+ * (read through package {@code document}).
  *
  * <p>Not here: running the tests and grading (package {@code verify}), scheduling (package {@code bench}).
  */

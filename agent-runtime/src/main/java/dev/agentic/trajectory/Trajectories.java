@@ -1,8 +1,6 @@
 package dev.agentic.trajectory;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.agentic.document.Document;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,25 +15,14 @@ public final class Trajectories {
         return events.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 
-    /** All events of a trajectory; a bad line is reported with the file and line number. */
+    /** All events of a trajectory; a bad line is refused with the file, the line and the column. */
     public static List<TrajectoryEvent> read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("trajectory " + file + " unreadable: " + e.getMessage(), e);
-        }
         List<TrajectoryEvent> events = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
+        for (Document line : Document.readLines(file, TrajectoryWriter.JSON)) {
+            if (!line.root().isObject()) {
+                throw line.error("expected a trajectory event (a JSON object with an 'event' field), found " + Document.kind(line.root()));
             }
-            try {
-                events.add(TrajectoryWriter.JSON.readValue(lines.get(i), TrajectoryEvent.class));
-            } catch (IOException e) {
-                throw new IllegalArgumentException("trajectory " + file + " line " + (i + 1) + ": not a trajectory event ("
-                        + e.getMessage().lines().findFirst().orElse("") + ")", e);
-            }
+            events.add(line.bind(TrajectoryEvent.class));
         }
         if (!events.isEmpty() && events.get(0) instanceof TrajectoryEvent.Start start && start.schema() > TrajectoryEvent.SCHEMA_VERSION) {
             throw new IllegalArgumentException("trajectory " + file + " has schema " + start.schema()

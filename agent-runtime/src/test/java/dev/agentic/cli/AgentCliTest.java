@@ -89,7 +89,7 @@ class AgentCliTest {
         Files.writeString(task.resolve("task.yaml"), "instruction: do it\ndifficulty: brutal\n");
         Run badDifficulty = agentx("run", "--task", task.toString(), "--model", "scripted:x.yaml");
         assertThat(badDifficulty.exitCode()).isEqualTo(2);
-        assertThat(badDifficulty.stderr()).contains("task.yaml: field 'difficulty': expected easy, medium, hard or unknown, got 'brutal'");
+        assertThat(badDifficulty.stderr()).contains("task.yaml:2:13: field 'difficulty': expected easy, medium, hard or unknown, got 'brutal'");
 
         Run badSetting = agentx("run", "--task", REPO.resolve("experiments/tasks/hello-world").toString(),
                 "--model", "scripted:x.yaml", "--set", "memory=window:0");
@@ -100,7 +100,7 @@ class AgentCliTest {
         Run badConfig = agentx("run", "--task", REPO.resolve("experiments/tasks/hello-world").toString(), "--model", "scripted:x.yaml",
                 "--config", nested.toString());
         assertThat(badConfig.exitCode()).isEqualTo(2);
-        assertThat(badConfig.stderr()).contains("nested.yaml: setting 'limits' must be a single value");
+        assertThat(badConfig.stderr()).contains("nested.yaml:2:3: setting 'limits' must be a single value, found a mapping");
 
         Run missingScript = agentx("run", "--task", REPO.resolve("experiments/tasks/hello-world").toString(),
                 "--model", "scripted:" + out.resolve("nope.yaml"));

@@ -1,30 +1,20 @@
 package dev.agentic.verify.swebench;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.agentic.document.Document;
+import dev.agentic.document.DocumentException;
 import dev.agentic.task.TaskException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +22,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * The SWE-bench repository specifications: the built-in ones (resource {@code repos.yaml} next to
@@ -68,9 +55,9 @@ public final class RepoSpecs {
     public RepoSpecs withFile(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new TaskException(file + ": cannot be read: " + e.getMessage(), e);
+            text = Document.readText(file);
+        } catch (DocumentException e) {
+            throw new TaskException(e.getMessage(), e);
         }
         SpecFile extra = parse(text, file.toString());
         Entry merged = extra.defaults() == null ? defaults : extra.defaults().over(defaults);
@@ -161,20 +148,19 @@ public final class RepoSpecs {
     }
 
     static SpecFile parse(String text, String source) {
-        if (text.isBlank()) {
-            return new SpecFile(null, null);
-        }
         try {
-            SpecFile file = YAML.readValue(text, SpecFile.class);
+            Document document = Document.parse(source, text, YAML);
+            SpecFile file = document.isEmpty() ? null : document.bind(SpecFile.class);
             return file == null ? new SpecFile(null, null) : file;
-        } catch (JsonProcessingException e) {
-            throw refusal(source, text, e);
+        } catch (DocumentException e) {
+            throw new TaskException(e.getMessage(), e);
         }
     }
 
     private static ObjectMapper yamlMapper() {
         YAMLMapper mapper = YAMLMapper.builder()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         mapper.coercionConfigFor(LogicalType.Textual)
@@ -184,128 +170,6 @@ public final class RepoSpecs {
         mapper.coercionConfigFor(LogicalType.Collection)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         return mapper;
-    }
-
-    /** {@code <file>: line L, column C: <field>: <what was expected>}. */
-    private static TaskException refusal(String source, String text, JsonProcessingException e) {
-        MarkedYAMLException syntax = causeOf(e, MarkedYAMLException.class);
-        if (syntax != null) {
-            String context = syntax.getContext() == null ? ""
-                    : " (" + syntax.getContext() + (syntax.getContextMark() == null ? "" : " that starts at " + position(syntax.getContextMark())) + ")";
-            String where = syntax.getProblemMark() == null ? "" : " " + position(syntax.getProblemMark()) + ":";
-            return new TaskException(source + ":" + where + " not valid YAML: " + syntax.getProblem() + context, e);
-        }
-        JsonParseException read = causeOf(e, JsonParseException.class);
-        JsonPointer field;
-        JsonLocation location;
-        if (read != null) {
-            field = read.getProcessor() == null ? JsonPointer.empty() : read.getProcessor().getParsingContext().pathAsPointer();
-            location = read.getLocation();
-        } else {
-            field = e instanceof JsonMappingException mapping ? pointer(mapping) : JsonPointer.empty();
-            location = field.matches() ? null : locate(text, field);
-            location = location != null ? location : e.getLocation();
-        }
-        StringBuilder message = new StringBuilder(source).append(':');
-        if (location != null && location.getLineNr() > 0) {
-            message.append(" line ").append(location.getLineNr()).append(", column ").append(location.getColumnNr()).append(':');
-        }
-        if (!field.matches()) {
-            message.append(' ').append(fieldPath(field)).append(':');
-        }
-        return new TaskException(message.append(' ').append(problem(e)).toString(), e);
-    }
-
-    private static String position(Mark mark) {
-        return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
-    }
-
-    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
-    }
-
-    private static JsonPointer pointer(JsonMappingException e) {
-        JsonPointer pointer = JsonPointer.empty();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            pointer = ref.getFieldName() != null ? pointer.appendProperty(ref.getFieldName())
-                    : ref.getIndex() >= 0 ? pointer.appendIndex(ref.getIndex()) : pointer;
-        }
-        return pointer;
-    }
-
-    /** Where the key or item at {@code field} begins: the data binder reports some problems only at the end of the enclosing mapping. */
-    private static JsonLocation locate(String text, JsonPointer field) {
-        try (JsonParser parser = YAML.createParser(text)) {
-            while (parser.nextToken() != null) {
-                if (parser.getParsingContext().pathAsPointer().equals(field)) {
-                    return parser.currentTokenLocation();
-                }
-            }
-        } catch (IOException e) {
-            return null;
-        }
-        return null;
-    }
-
-    /** {@code repos.django/django.by_version[0].test_cmd}. */
-    private static String fieldPath(JsonPointer field) {
-        StringBuilder path = new StringBuilder();
-        for (JsonPointer rest = field; !rest.matches(); rest = rest.tail()) {
-            if (rest.mayMatchElement()) {
-                path.append('[').append(rest.getMatchingIndex()).append(']');
-            } else {
-                path.append(path.isEmpty() ? "" : ".").append(rest.getMatchingProperty());
-            }
-        }
-        return path.toString();
-    }
-
-    private static String problem(JsonProcessingException e) {
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            Collection<Object> known = unknown.getKnownPropertyIds();
-            return "unknown field; expected one of " + (known == null ? "" : known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
-        }
-        if (e instanceof ValueInstantiationException bad && bad.getCause() != null) {
-            return bad.getCause().getMessage();
-        }
-        if (e instanceof InvalidFormatException scalar && scalar.getTargetType() == String.class
-                && (scalar.getValue() instanceof Number || scalar.getValue() instanceof Boolean)) {
-            return scalar.getValue() instanceof Number
-                    ? "expected a string, got a number; quote it (unquoted, the version 1.10 would be the number 1.1)"
-                    : "expected a string, got a boolean; quote it (unquoted, yes, no, true and false are booleans)";
-        }
-        if (e instanceof MismatchedInputException mismatch) {
-            return "expected " + expected(mismatch.getTargetType());
-        }
-        JsonParseException read = causeOf(e, JsonParseException.class);
-        if (read != null) {
-            return "not valid YAML: " + read.getOriginalMessage().lines().findFirst().orElse("");
-        }
-        return e.getOriginalMessage();
-    }
-
-    private static String expected(Class<?> type) {
-        if (type == null) {
-            return "another kind of value";
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        if (Collection.class.isAssignableFrom(type)) {
-            return "a list";
-        }
-        if (Map.class.isAssignableFrom(type)) {
-            return "a mapping";
-        }
-        if (type.isRecord()) {
-            return "a mapping of fields";
-        }
-        return "a value of type " + type.getSimpleName();
     }
 
     /** A specifications file. */
@@ -359,7 +223,7 @@ public final class RepoSpecs {
 
         VersionOverride {
             if (versions == null || versions.isEmpty()) {
-                throw new IllegalArgumentException("field versions is missing or empty; expected a list of versions such as [\"3.0\", \"3.1\"]");
+                throw new IllegalArgumentException("versions is missing or empty; expected a list of versions such as [\"3.0\", \"3.1\"]");
             }
             requireStrings("versions", versions);
             requireStrings("pre_install", preInstall);
@@ -369,7 +233,7 @@ public final class RepoSpecs {
 
     private static void requireStrings(String field, List<String> values) {
         if (values != null && values.contains(null)) {
-            throw new IllegalArgumentException("field " + field + " holds an empty item; expected a list of strings");
+            throw new IllegalArgumentException(field + " holds an empty item; expected a list of strings");
         }
     }
 }

@@ -177,7 +177,7 @@ class RepoSpecsTest {
 
         assertThatThrownBy(() -> specs.withFile(broken))
                 .isInstanceOf(TaskException.class)
-                .hasMessage(broken + ": line 5, column 1: not valid YAML: expected ',' or ']', but got <stream end>"
+                .hasMessage(broken + ":5:1: not valid YAML: expected ',' or ']', but got <stream end>"
                         + " (while parsing a flow sequence that starts at line 4, column 20)");
     }
 
@@ -192,7 +192,7 @@ class RepoSpecsTest {
 
         assertThatThrownBy(() -> specs.withFile(twice))
                 .isInstanceOf(TaskException.class)
-                .hasMessageStartingWith(twice + ": line 4, column ")
+                .hasMessageStartingWith(twice + ":4:")
                 .hasMessageContaining("Duplicate field 'parser'");
     }
 
@@ -207,7 +207,7 @@ class RepoSpecsTest {
 
         assertThatThrownBy(() -> specs.withFile(typo))
                 .isInstanceOf(TaskException.class)
-                .hasMessage(typo + ": line 4, column 5: repos.django/django.tset_cmd: unknown field; expected one of "
+                .hasMessage(typo + ":4:5: field 'repos.django/django.tset_cmd': unknown field; expected one of "
                         + "activation, by_version, directives, eval_commands, install, parser, pre_install, runner_files, test_cmd");
     }
 
@@ -221,8 +221,8 @@ class RepoSpecsTest {
 
         assertThatThrownBy(() -> specs.withFile(file))
                 .isInstanceOf(TaskException.class)
-                .hasMessageStartingWith(file + ": line 3, column ")
-                .hasMessageContaining("repos.octo/widgets.parser: unknown parser 'junit'; expected one of pytest, pytest_options, pytest_v2, django");
+                .hasMessageStartingWith(file + ":3:13: ")
+                .hasMessageContaining("field 'repos.octo/widgets.parser': unknown parser 'junit'; expected one of pytest, pytest_options, pytest_v2, django");
     }
 
     @Test
@@ -235,8 +235,8 @@ class RepoSpecsTest {
 
         assertThatThrownBy(() -> specs.withFile(file))
                 .isInstanceOf(TaskException.class)
-                .hasMessageStartingWith(file + ": line 3, column ")
-                .hasMessageContaining("repos.octo/widgets.directives: unknown directive style 'modules'; expected one of files, django");
+                .hasMessageStartingWith(file + ":3:17: ")
+                .hasMessageContaining("field 'repos.octo/widgets.directives': unknown directive style 'modules'; expected one of files, django");
     }
 
     @Test
@@ -251,8 +251,8 @@ class RepoSpecsTest {
 
         assertThatThrownBy(() -> specs.withFile(file))
                 .isInstanceOf(TaskException.class)
-                .hasMessageStartingWith(file + ": line 4, column ")
-                .hasMessageContaining("repos.octo/widgets.by_version[0].versions[0]: expected a string");
+                .hasMessageStartingWith(file + ":4:20: ")
+                .hasMessageContaining("field 'repos.octo/widgets.by_version[0].versions[0]': expected a string, found a number");
     }
 
     @Test
@@ -265,8 +265,8 @@ class RepoSpecsTest {
 
         assertThatThrownBy(() -> specs.withFile(file))
                 .isInstanceOf(TaskException.class)
-                .hasMessageStartingWith(file + ": line 3, column ")
-                .hasMessageContaining("repos.octo/widgets.eval_commands: expected a list");
+                .hasMessageStartingWith(file + ":3:20: ")
+                .hasMessageContaining("field 'repos.octo/widgets.eval_commands': expected a list, found a string");
     }
 
     @Test
@@ -280,15 +280,15 @@ class RepoSpecsTest {
 
         assertThatThrownBy(() -> specs.withFile(file))
                 .isInstanceOf(TaskException.class)
-                .hasMessageStartingWith(file + ": line ")
-                .hasMessageContaining("repos.octo/widgets.by_version[0]: field versions is missing or empty");
+                .hasMessageStartingWith(file + ":4:9: ")
+                .hasMessageContaining("field 'repos.octo/widgets.by_version[0]': versions is missing or empty");
     }
 
     @Test
     void aMissingFileIsRefused() {
         Path missing = dir.resolve("nowhere.yaml");
 
-        assertThatThrownBy(() -> specs.withFile(missing)).isInstanceOf(TaskException.class).hasMessageStartingWith(missing + ": cannot be read");
+        assertThatThrownBy(() -> specs.withFile(missing)).isInstanceOf(TaskException.class).hasMessage(missing + ": file does not exist");
     }
 
     private Path write(String name, String text) throws Exception {
