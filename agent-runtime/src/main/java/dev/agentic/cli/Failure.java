@@ -20,7 +20,10 @@ final class Failure {
 
     static int report(Exception e, PrintWriter err, boolean debug) {
         int code;
-        if (e instanceof IllegalArgumentException || e instanceof TaskException || e instanceof RunResults.MissingResultsException) {
+        if (e instanceof dev.agentic.bench.RunFailure stopped) {
+            err.println("agentx: " + e.getMessage());
+            code = stopped.reason().exitCode();
+        } else if (e instanceof IllegalArgumentException || e instanceof TaskException || e instanceof RunResults.MissingResultsException) {
             err.println("agentx: " + e.getMessage());
             code = 2;
         } else if (e instanceof SandboxException) {

@@ -28,6 +28,7 @@ import dev.agentic.trajectory.Secrets;
 import dev.agentic.trajectory.TrajectoryWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
