@@ -60,6 +60,8 @@ public class PromoteMojo extends AbstractVariantMojo {
             } catch (RunResults.MissingResultsException missing) {
                 getLog().info(child.id() + ": no results, not a candidate (run ./mvnw agent:bench -P" + child.id() + ")");
                 continue;
+            } catch (IllegalArgumentException | IllegalStateException broken) {
+                throw new MojoExecutionException(broken.getMessage());
             }
             Comparison comparison = attempt(() -> Comparisons.compare(childResults, parentResults, confidence, margin,
                     Comparisons.DEFAULT_RESAMPLES));
