@@ -105,7 +105,7 @@ public class GateMojo extends AbstractBenchMojo {
             getLog().info(variant.id() + " has no results yet: running its bench first");
             runBench(variant, lineage);
             return results(variant.id(), null);
-        } catch (IllegalArgumentException | IllegalStateException broken) {
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException broken) {
             throw new MojoExecutionException(broken.getMessage());
         }
     }

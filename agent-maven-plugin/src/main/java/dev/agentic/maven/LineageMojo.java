@@ -76,13 +76,13 @@ public class LineageMojo extends AbstractVariantMojo {
 
     /** The variant's latest results, or null when it has none yet; broken results are a build error naming the file. */
     private RunResults latest(String variantId) throws MojoExecutionException {
-        try {
-            return RunResults.load(resultsOf(variantId).toPath(), null, variantId);
-        } catch (RunResults.MissingResultsException missing) {
-            return null;
-        } catch (IllegalArgumentException | IllegalStateException broken) {
-            throw new MojoExecutionException(broken.getMessage());
-        }
+        return attempt(() -> {
+            try {
+                return RunResults.load(resultsOf(variantId).toPath(), null, variantId);
+            } catch (RunResults.MissingResultsException missing) {
+                return null;
+            }
+        });
     }
 
     private static String measured(RunResults results) throws MojoExecutionException {
