@@ -6,6 +6,8 @@ import dev.agentic.lineage.Variant;
 import dev.agentic.model.ModelSpec;
 import java.io.File;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -81,6 +83,20 @@ abstract class AbstractBenchMojo extends AbstractVariantMojo {
     @Parameter(property = "agent.trialBudget", defaultValue = "50")
     protected int trialBudget;
 
+    /**
+     * How long a run waits for a Docker engine it lost (e.g. {@code 3m}, {@code 180s} or ISO {@code PT3M})
+     * before it stops; unset: the runtime's default of 3 minutes.
+     */
+    @Parameter(property = "agent.engineWait")
+    private String engineWait;
+
+    /**
+     * The share (0 to 1) of trials that may be infrastructure failures or task errors before the run
+     * fails; unset: the runtime's default of 0.2. A run where nothing was graded always fails.
+     */
+    @Parameter(property = "agent.maxUngradedShare")
+    private String maxUngradedShare;
+
     /** Options for the bench JVM, e.g. {@code -Xmx2g}. */
     @Parameter(property = "agent.jvmArgs")
     private String jvmArgs;
@@ -93,10 +109,16 @@ abstract class AbstractBenchMojo extends AbstractVariantMojo {
         Map<String, String> settings = attempt(() -> lineage.effectiveSettings(declared.id()));
         String chosenModel = chooseModel(settings);
         settings.put("model", chosenModel);
-        attempt(() -> AgentConfig.defaults(ModelSpec.parse(chosenModel)).with(settings));
-        if (!suite.isFile()) {
-            throw new MojoExecutionException("suite " + suite + " does not exist: set <suite> in the plugin configuration or -Dagent.suite=<manifest>");
+        try {
+            AgentConfig.defaults(ModelSpec.parse(chosenModel)).with(settings);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(declared.source() + ": " + e.getMessage());
         }
+        if (!suite.isFile()) {
+            throw new MojoExecutionException("suite " + suite + " does not exist: set -Dagent.suite=<manifest>, or <agent.suite> in the"
+                    + " <properties> of " + project.getFile());
+        }
+        checkRunOptions();
         getLog().info("agent:bench " + declared.id() + (declared.parent() == null ? "" : " (child of " + declared.parent() + ")")
                 + (declared.settings().isEmpty() ? "" : ", changes " + declared.settings()));
         getLog().info("model " + chosenModel + modelHint(chosenModel));
@@ -116,19 +138,62 @@ abstract class AbstractBenchMojo extends AbstractVariantMojo {
         }
     }
 
-    /** -Dagent.model, then the variant's, then AGENT_MODEL, then the offline scripted model. */
-    private String chooseModel(Map<String, String> settings) {
+    /** -Dagent.model, then the variant's, then AGENT_MODEL, then the offline scripted model; a bad spec names where it came from. */
+    private String chooseModel(Map<String, String> settings) throws MojoExecutionException {
         if (model != null && !model.isBlank()) {
-            return model.trim();
+            return modelSpec("-Dagent.model=" + model.trim(), model.trim());
         }
         if (settings.containsKey("model")) {
             return settings.get("model");
         }
         String fromEnvironment = System.getenv("AGENT_MODEL");
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return fromEnvironment.trim();
+            return modelSpec("AGENT_MODEL=" + fromEnvironment.trim(), fromEnvironment.trim());
         }
         return "scripted:" + offlineScripts.getAbsolutePath();
+    }
+
+    private static String modelSpec(String where, String spec) throws MojoExecutionException {
+        try {
+            ModelSpec.parse(spec);
+            return spec;
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(where + ": " + VariantXml.reason(e.getMessage(), "model", spec));
+        }
+    }
+
+    /** The run options passed only when set; refused here, naming the property, when they cannot mean anything. */
+    private void checkRunOptions() throws MojoExecutionException {
+        if (isSet(engineWait) && !isDuration(engineWait.trim())) {
+            throw new MojoExecutionException("-Dagent.engineWait=" + engineWait + ": expected a duration like 3m, 180s or PT3M");
+        }
+        if (isSet(maxUngradedShare) && !isFraction(maxUngradedShare.trim())) {
+            throw new MojoExecutionException("-Dagent.maxUngradedShare=" + maxUngradedShare + ": expected a fraction from 0 to 1, e.g. 0.2");
+        }
+    }
+
+    private static boolean isDuration(String text) {
+        if (text.matches("\\d+[smh]")) {
+            return true;
+        }
+        try {
+            return !Duration.parse(text).isNegative();
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static boolean isFraction(String text) {
+        try {
+            double share = Double.parseDouble(text);
+            return share >= 0 && share <= 1;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
     }
 
     private static String modelHint(String chosen) {
@@ -159,6 +224,12 @@ abstract class AbstractBenchMojo extends AbstractVariantMojo {
         globs(exclude).forEach(glob -> args.addAll(List.of("--exclude", glob)));
         if (allowInternetTasks) {
             args.add("--allow-internet-tasks");
+        }
+        if (isSet(engineWait)) {
+            args.addAll(List.of("--engine-wait", engineWait.trim()));
+        }
+        if (isSet(maxUngradedShare)) {
+            args.addAll(List.of("--max-ungraded-share", maxUngradedShare.trim()));
         }
         return args;
     }

@@ -3,7 +3,9 @@ package dev.agentic.maven;
 import dev.agentic.bench.RunResults;
 import dev.agentic.lineage.Lineage;
 import dev.agentic.lineage.Variant;
+import dev.agentic.task.TaskException;
 import java.io.File;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
@@ -35,15 +37,11 @@ abstract class AbstractVariantMojo extends AbstractMojo {
     @Parameter(property = "agent.skip", defaultValue = "false")
     protected boolean skip;
 
-    /** Also write the result as Markdown to this file (for a pull-request comment). */
-    @Parameter(property = "agent.markdown")
-    protected File markdown;
-
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
     /** Writes {@code text} to {@code markdown} when set, and appends it to GitHub's step summary when running there. */
-    protected void publish(String text) throws MojoExecutionException {
+    protected void publish(String text, File markdown) throws MojoExecutionException {
         try {
             if (markdown != null) {
                 java.nio.file.Files.createDirectories(markdown.getAbsoluteFile().toPath().getParent());
@@ -66,7 +64,7 @@ abstract class AbstractVariantMojo extends AbstractMojo {
     }
 
     protected Variant declared(Xpp3Dom dom) throws MojoExecutionException {
-        return attempt(() -> VariantXml.parse(dom, "the <variant> of " + project.getFile()));
+        return attempt(() -> VariantXml.parse(dom, Variants.sourceOf(project, dom)));
     }
 
     /** All variants of the project's profiles, with the active one if it is declared elsewhere. */
@@ -78,7 +76,7 @@ abstract class AbstractVariantMojo extends AbstractMojo {
             }
             List<Variant> all = new ArrayList<>(lineage.all());
             all.add(active);
-            return Lineage.of(all);
+            return Variants.lineage(all);
         });
     }
 
@@ -91,12 +89,16 @@ abstract class AbstractVariantMojo extends AbstractMojo {
         return attempt(() -> RunResults.load(resultsOf(variantId).toPath(), runId, variantId));
     }
 
-    /** Runs {@code work}, turning bad configuration or results into a build error that says what is wrong. */
+    /**
+     * Runs {@code work}, turning bad configuration, a bad suite or broken results into a build error
+     * whose message says what is wrong (the runtime's messages name the file, the field and what is
+     * expected); the cause is left out so that Maven prints the message alone.
+     */
     protected static <T> T attempt(java.util.function.Supplier<T> work) throws MojoExecutionException {
         try {
             return work.get();
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+        } catch (IllegalArgumentException | IllegalStateException | TaskException | UncheckedIOException e) {
+            throw new MojoExecutionException(e.getMessage());
         }
     }
 

@@ -5,9 +5,9 @@ import dev.agentic.lineage.Comparison;
 import dev.agentic.lineage.ComparisonReport;
 import dev.agentic.lineage.Comparisons;
 import dev.agentic.lineage.FailureModes;
-import dev.agentic.lineage.Lineage;
 import dev.agentic.lineage.Variant;
 import dev.agentic.report.MarkdownSummary;
+import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -37,6 +37,10 @@ public class CompareMojo extends AbstractVariantMojo {
     @Parameter(property = "agent.parentRunId")
     private String parentRunId;
 
+    /** Also write the comparison as Markdown to this file (for a pull-request comment). */
+    @Parameter(property = "agent.markdown")
+    private File markdown;
+
     @Override
     public void execute() throws MojoExecutionException {
         Xpp3Dom dom = variantDom();
@@ -44,19 +48,19 @@ public class CompareMojo extends AbstractVariantMojo {
             return;
         }
         Variant child = declared(dom);
-        Lineage lineage = lineage(child);
+        lineage(child); // refuses an unknown parent, a cycle or a duplicate id
         if (child.parent() == null) {
             getLog().info(child.id() + " has no parent: nothing to compare it with");
             return;
         }
         RunResults childResults = results(child.id(), runId);
-        RunResults parentResults = results(lineage.get(child.parent()).id(), parentRunId);
+        RunResults parentResults = results(child.parent(), parentRunId);
         Comparison comparison = attempt(() -> Comparisons.compare(childResults, parentResults, confidence, margin,
                 Comparisons.DEFAULT_RESAMPLES));
         ComparisonReport.table(comparison).lines().forEach(getLog()::info);
         FailureModes modes = FailureModes.compare(childResults.trials(), parentResults.trials());
         ComparisonReport.failureModes(comparison, modes).lines().forEach(getLog()::info);
-        publish(MarkdownSummary.ofComparison(comparison, modes));
+        publish(MarkdownSummary.ofComparison(comparison, modes), markdown);
         getLog().info(ComparisonReport.headline(comparison));
     }
 }

@@ -9,6 +9,7 @@ import dev.agentic.lineage.Lineage;
 import dev.agentic.lineage.Variant;
 import dev.agentic.report.MarkdownSummary;
 import dev.agentic.lineage.Verdict;
+import java.io.File;
 import java.util.Locale;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -50,6 +51,10 @@ public class GateMojo extends AbstractBenchMojo {
     @Parameter(property = "agent.benchIfMissing", defaultValue = "false")
     private boolean benchIfMissing;
 
+    /** Also write the comparison as Markdown to this file (for a pull-request comment). */
+    @Parameter(property = "agent.markdown")
+    private File markdown;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         Xpp3Dom dom = variantDom();
@@ -58,10 +63,10 @@ public class GateMojo extends AbstractBenchMojo {
             return;
         }
         if (!failOn.equals("regression") && !failOn.equals("no-improvement")) {
-            throw new MojoExecutionException("<failOn> is '" + failOn + "'; expected regression or no-improvement");
+            throw new MojoExecutionException("agent.failOn is '" + failOn + "'; expected regression or no-improvement");
         }
         if (confidence <= 0.5 || confidence >= 1) {
-            throw new MojoExecutionException("<confidence> is " + confidence + "; expected a number between 0.5 and 1, e.g. 0.95");
+            throw new MojoExecutionException("agent.confidence is " + confidence + "; expected a number between 0.5 and 1, e.g. 0.95");
         }
         Variant child = declared(dom);
         Lineage lineage = lineage(child);
@@ -69,14 +74,14 @@ public class GateMojo extends AbstractBenchMojo {
             getLog().info("agent:gate: " + child.id() + " has no parent: nothing to compare it with");
             return;
         }
-        Variant parent = lineage.get(child.parent());
+        Variant parent = attempt(() -> lineage.get(child.parent()));
         RunResults childResults = resultsOrBench(child, lineage);
         RunResults parentResults = resultsOrBench(parent, lineage);
         Comparison comparison = attempt(() -> Comparisons.compare(childResults, parentResults, confidence, margin, resamples));
         ComparisonReport.table(comparison).lines().forEach(getLog()::info);
         FailureModes modes = FailureModes.compare(childResults.trials(), parentResults.trials());
         ComparisonReport.failureModes(comparison, modes).lines().forEach(getLog()::info);
-        publish(MarkdownSummary.ofComparison(comparison, modes));
+        publish(MarkdownSummary.ofComparison(comparison, modes), markdown);
         boolean failing = failOn.equals("regression") ? comparison.verdict() == Verdict.WORSE : comparison.verdict() != Verdict.BETTER;
         String headline = ComparisonReport.headline(comparison);
         if (!failing) {
@@ -95,13 +100,13 @@ public class GateMojo extends AbstractBenchMojo {
             return RunResults.load(resultsOf(variant.id()).toPath(), null, variant.id());
         } catch (RunResults.MissingResultsException missing) {
             if (!benchIfMissing) {
-                throw new MojoExecutionException(missing.getMessage() + " (or let the gate do it: -Dagent.benchIfMissing=true)", missing);
+                throw new MojoExecutionException(missing.getMessage() + " (or let the gate do it: -Dagent.benchIfMissing=true)");
             }
             getLog().info(variant.id() + " has no results yet: running its bench first");
             runBench(variant, lineage);
             return results(variant.id(), null);
-        } catch (IllegalArgumentException broken) {
-            throw new MojoExecutionException(broken.getMessage(), broken);
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException broken) {
+            throw new MojoExecutionException(broken.getMessage());
         }
     }
 }

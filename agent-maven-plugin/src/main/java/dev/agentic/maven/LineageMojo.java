@@ -22,7 +22,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * The tree of variants declared in the project's profiles, validated (unknown parent, cycle,
  * duplicate id, more than one change without a reason), with each variant's latest resolved rate
  * and interval, its verdict against its parent and promotion marks; also written as a Mermaid
- * graph to {@code target/lineage.mmd}.
+ * graph to {@code target/lineage.mmd}. A variant without results shows "(no results)"; a broken
+ * results file, or results that cannot be compared with the parent's, is a build error saying why.
  */
 @Mojo(name = "lineage", requiresProject = true, threadSafe = true)
 public class LineageMojo extends AbstractVariantMojo {
@@ -53,11 +54,13 @@ public class LineageMojo extends AbstractVariantMojo {
         getLog().info("Mermaid graph: " + mermaid);
     }
 
-    private void print(Lineage lineage, Variant v, String indent, boolean last, boolean root, Set<String> promoted, StringBuilder graph) {
+    private void print(Lineage lineage, Variant v, String indent, boolean last, boolean root, Set<String> promoted, StringBuilder graph)
+            throws MojoExecutionException {
         String branch = root ? "" : indent + (last ? "└── " : "├── ");
         String change = root ? "" : " " + v.settings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
-        String measured = measured(v);
-        String verdict = root ? "" : verdict(v, lineage);
+        RunResults results = latest(v.id());
+        String measured = results == null ? "(no results)" : measured(results);
+        String verdict = root ? "" : verdict(results, v.parent());
         getLog().info(branch + v.id() + (promoted.contains(v.id()) ? " ★ promoted" : "") + change + "  " + measured + verdict);
         String label = v.id() + (promoted.contains(v.id()) ? " ★" : "") + "<br/>" + measured;
         graph.append("  ").append(node(v.id())).append("[\"").append(label.replace("\"", "'")).append("\"]\n");
@@ -71,25 +74,32 @@ public class LineageMojo extends AbstractVariantMojo {
         }
     }
 
-    private String measured(Variant v) {
-        try {
-            return RunResults.load(resultsOf(v.id()).toPath(), null, v.id()).summary()
-                    .map(s -> String.format(Locale.ROOT, "%.1f %% (%.1f–%.1f) over %d trials", 100 * s.passRate(), 100 * s.intervalLow(),
-                            100 * s.intervalHigh(), s.trialsFinished()))
-                    .orElse("(no summary)");
-        } catch (RunResults.MissingResultsException | IllegalArgumentException e) {
-            return "(no results)";
-        }
+    /** The variant's latest results, or null when it has none yet; broken results are a build error naming the file. */
+    private RunResults latest(String variantId) throws MojoExecutionException {
+        return attempt(() -> {
+            try {
+                return RunResults.load(resultsOf(variantId).toPath(), null, variantId);
+            } catch (RunResults.MissingResultsException missing) {
+                return null;
+            }
+        });
     }
 
-    private String verdict(Variant v, Lineage lineage) {
-        try {
-            Comparison c = Comparisons.compare(RunResults.load(resultsOf(v.id()).toPath(), null, v.id()),
-                    RunResults.load(resultsOf(v.parent()).toPath(), null, v.parent()), 0.95, 0, 2000);
-            return String.format(Locale.ROOT, "  %s vs %s (Δ %+.1f pts)", c.verdict(), v.parent(), 100 * c.delta());
-        } catch (RuntimeException e) {
+    private static String measured(RunResults results) throws MojoExecutionException {
+        return attempt(() -> results.summary()
+                .map(s -> String.format(Locale.ROOT, "%.1f %% (%.1f–%.1f) over %d trials", 100 * s.passRate(), 100 * s.intervalLow(),
+                        100 * s.intervalHigh(), s.trialsFinished()))
+                .orElse("(no summary)"));
+    }
+
+    /** The verdict against the parent when both have results; results that cannot be compared are a build error saying why. */
+    private String verdict(RunResults child, String parentId) throws MojoExecutionException {
+        RunResults parent = latest(parentId);
+        if (child == null || parent == null) {
             return "";
         }
+        Comparison c = attempt(() -> Comparisons.compare(child, parent, 0.95, 0, 2000));
+        return String.format(Locale.ROOT, "  %s vs %s (Δ %+.1f pts)", c.verdict(), parentId, 100 * c.delta());
     }
 
     private static String node(String id) {

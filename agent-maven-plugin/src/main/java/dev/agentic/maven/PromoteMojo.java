@@ -54,10 +54,14 @@ public class PromoteMojo extends AbstractVariantMojo {
         RunResults parentResults = results(parent.id(), null);
         List<Promotion.Candidate> candidates = new ArrayList<>();
         for (Variant child : children) {
-            RunResults childResults;
-            try {
-                childResults = RunResults.load(resultsOf(child.id()).toPath(), null, child.id());
-            } catch (RunResults.MissingResultsException missing) {
+            RunResults childResults = attempt(() -> {
+                try {
+                    return RunResults.load(resultsOf(child.id()).toPath(), null, child.id());
+                } catch (RunResults.MissingResultsException missing) {
+                    return null;
+                }
+            });
+            if (childResults == null) {
                 getLog().info(child.id() + ": no results, not a candidate (run ./mvnw agent:bench -P" + child.id() + ")");
                 continue;
             }

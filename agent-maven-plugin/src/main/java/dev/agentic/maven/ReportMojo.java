@@ -22,7 +22,7 @@ public class ReportMojo extends AbstractVariantMojo {
 
     @Override
     public void execute() throws MojoExecutionException {
-        if (skip || !Variants.declaredIn(project).all().iterator().hasNext()) {
+        if (skip || attempt(() -> Variants.declaredIn(project)).all().isEmpty()) {
             return;
         }
         long start = System.nanoTime();

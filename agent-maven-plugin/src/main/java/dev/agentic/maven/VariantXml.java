@@ -1,10 +1,13 @@
 package dev.agentic.maven;
 
+import dev.agentic.agent.AgentConfig;
 import dev.agentic.lineage.Variant;
+import dev.agentic.model.ModelSpec;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
@@ -12,6 +15,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * {@code hypothesis}, {@code why} (when it changes more than one thing), {@code documentationOnly},
  * and agent settings written as elements ({@code <memory>window:10</memory>},
  * {@code <limits><maxSteps>30</maxSteps></limits>}; camelCase names map to the settings' kebab-case).
+ * Each setting is checked where it is read, so a bad value is reported with the profile that declares it.
  */
 final class VariantXml {
 
@@ -61,7 +65,27 @@ final class VariantXml {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(source + ": <" + element.getName() + "> is empty");
         }
+        check(source, element.getName(), key, value.trim());
         settings.put(key, value.trim());
+    }
+
+    /**
+     * Refuses a value the agent would refuse, naming where it is declared and the element as written:
+     * {@code profile exp-02-x of experiments/pom.xml: <memory>window:abc</memory>: 'abc' is not a whole number; expected …}.
+     */
+    static void check(String source, String element, String key, String value) {
+        try {
+            AgentConfig.defaults(new ModelSpec(ModelSpec.Provider.SCRIPTED, "any")).with(key, value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": <" + element + ">" + value + "</" + element + ">: " + reason(e.getMessage(), key, value));
+        }
+    }
+
+    /** The agent's message without its restatement of the setting ("setting memory='x': memory 'x': ..."). */
+    static String reason(String message, String key, String value) {
+        String quoted = Pattern.quote(value);
+        return message.replaceFirst("^setting " + Pattern.quote(key) + "='" + quoted + "': ", "")
+                .replaceFirst("^[a-z -]+ '" + quoted + "': ", "");
     }
 
     /** {@code maxSteps} → {@code max-steps}. */
