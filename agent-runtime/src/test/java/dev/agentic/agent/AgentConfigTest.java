@@ -38,7 +38,7 @@ class AgentConfigTest {
                 .hasMessageContaining("memory='forgetful'");
         assertThatThrownBy(() -> defaults.with("planning", "reflect:0")).hasMessageContaining("positive");
         assertThatThrownBy(() -> defaults.with("tools", "bash,browser")).hasMessageContaining("unknown tool 'browser'");
-        assertThatThrownBy(() -> defaults.with("wall-time", "five")).hasMessageContaining("like 90s, 5m or 1h");
+        assertThatThrownBy(() -> defaults.with("wall-time", "five")).hasMessageContaining("like 90s, 5m, 1h or PT3M");
         assertThatThrownBy(() -> defaults.with("max-steps", "0")).hasMessageContaining("max-steps must be at least 1");
         assertThatThrownBy(() -> defaults.with("model", "gpt4")).hasMessageContaining("expected <provider>:<name>");
         assertThatThrownBy(() -> defaults.with("colour", "blue")).hasMessageContaining("unknown setting 'colour'");

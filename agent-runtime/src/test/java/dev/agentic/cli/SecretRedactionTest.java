@@ -92,14 +92,15 @@ class SecretRedactionTest {
         Run bench = agentx("bench", "--suite", suite.toString(), "--variant", "leak", "--set", "model=openai:gpt-4o-mini",
                 "--results", results.toString(), "--run-id", "r1", "--trials", "1", "--infra-retries", "0", "--concurrency", "1");
 
-        assertThat(bench.exitCode()).as(bench.stdout() + bench.stderr()).isZero();
+        // nothing was graded (every model call fails): the run is unhealthy, its results stay for inspection
+        assertThat(bench.exitCode()).as(bench.stdout() + bench.stderr()).isEqualTo(dev.agentic.bench.RunFailure.Cause.UNHEALTHY.exitCode());
         assertThat(server.authorizations()).as("the server saw the key and echoed it").contains("Bearer " + KEY);
         assertThat(Files.readString(results.resolve("r1/junit.xml"))).contains("<error type=\"infrastructure\"").contains("[redacted]");
         Predicate<Path> resultsStore = file -> List.of("trials.jsonl", "run.json", "summary.json").contains(file.getFileName().toString());
         assertNoSecret(bench, dir, resultsStore.negate());
         // trials.jsonl, run.json and summary.json are written by ResultsStore, which redacts with Secrets.standard()
         assertThat(leaks(dir, resultsStore)).as("trials.jsonl, run.json, summary.json (ResultsStore)").isEmpty();
-        assertThat(Files.readString(results.resolve("r1/trials.jsonl"))).contains("\"exit_detail\"").contains("[redacted]");
+        assertThat(Files.readString(results.resolve("r1/trials.jsonl"))).contains("\"infra_error\"").contains("[redacted]");
 
         // Results written before secrets were redacted, or edited by hand: the report and the summary still redact.
         Path trajectory;
@@ -118,6 +119,7 @@ class SecretRedactionTest {
         Files.write(trajectory, Files.readAllBytes(unredacted), StandardOpenOption.APPEND);
         Files.delete(unredacted);
         assertThat(leaks(results, file -> true)).as("planted").isNotEmpty();
+        Files.writeString(results.resolve("LATEST"), "r1\n"); // as if the run had counted, so that the report shows it
         Run report = agentx("report", "--experiments", dir.resolve("experiments").toString(), "--out", dir.resolve("report").toString());
         Run summary = agentx("summary", "--results", results.toString());
 
