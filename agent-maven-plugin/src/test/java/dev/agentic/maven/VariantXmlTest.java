@@ -41,7 +41,7 @@ class VariantXmlTest {
         assertThatThrownBy(() -> VariantXml.parse(dom("<variant><id>exp-02-x</id><limits><maxSteps>many</maxSteps></limits></variant>"),
                 SOURCE)).hasMessage(SOURCE + ", <limits>: <maxSteps>many</maxSteps>: not a number");
         assertThatThrownBy(() -> VariantXml.parse(dom("<variant><id>exp-02-x</id><limits><wallTime>5 minutes</wallTime></limits></variant>"),
-                SOURCE)).hasMessage(SOURCE + ", <limits>: <wallTime>5 minutes</wallTime>: expected a duration like 90s, 5m or 1h");
+                SOURCE)).hasMessage(SOURCE + ", <limits>: <wallTime>5 minutes</wallTime>: expected a duration like 90s, 5m, 1h or PT3M");
     }
 
     @Test

@@ -124,11 +124,11 @@ public record AgentConfig(
             try {
                 return Duration.parse(v);
             } catch (java.time.format.DateTimeParseException e) {
-                throw new IllegalArgumentException("'" + v + "': expected a duration like 90s, 5m, 1h or PT3M");
+                throw new IllegalArgumentException("expected a duration like 90s, 5m, 1h or PT3M");
             }
         }
         if (!v.matches("\\d+[smh]")) {
-            throw new IllegalArgumentException("'" + v + "': expected a duration like 90s, 5m, 1h or PT3M");
+            throw new IllegalArgumentException("expected a duration like 90s, 5m, 1h or PT3M");
         }
         long n = Long.parseLong(v.substring(0, v.length() - 1));
         return switch (v.charAt(v.length() - 1)) {

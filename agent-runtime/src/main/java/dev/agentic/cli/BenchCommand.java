@@ -109,7 +109,7 @@ final class BenchCommand implements Callable<Integer> {
         try {
             wait = dev.agentic.agent.AgentConfig.duration(engineWait);
         } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--engine-wait " + e.getMessage());
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--engine-wait '" + engineWait + "': " + e.getMessage());
         }
         BenchSpec bench = new BenchSpec(id, variant, parent, hypothesis, settings, suite, include, exclude, trials, concurrency,
                 timeoutMultiplier, infraRetries, results, baseImage, taskSet, adaptiveParent, trialBudget, allowInternetTasks, wait,
