@@ -41,6 +41,21 @@ public final class Procfs {
         }
     }
 
+    /** The files the process has open (a file deleted meanwhile keeps its path, without the " (deleted)" the kernel adds). */
+    public static List<Path> openFiles(long pid) {
+        try (java.util.stream.Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            return fds.map(fd -> {
+                try {
+                    return Path.of(Files.readSymbolicLink(fd).toString().replaceFirst(" \\(deleted\\)$", ""));
+                } catch (IOException closed) {
+                    return null;
+                }
+            }).filter(java.util.Objects::nonNull).toList();
+        } catch (IOException | java.io.UncheckedIOException gone) {
+            return List.of();
+        }
+    }
+
     /** Whether the process ignores {@code signal} (its SigIgn mask), e.g. SIGINT inherited as ignored from a background shell. */
     public static boolean ignores(long pid, int signal) {
         try {
