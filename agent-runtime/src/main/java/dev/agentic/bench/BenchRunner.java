@@ -50,6 +50,9 @@ public final class BenchRunner {
     /** What a finished run left. */
     public record Outcome(Path directory, RunInfo run, Summary summary, List<TrialResult> trials) {}
 
+    /** How long a run waits at its start for an engine that does not answer: long enough for a restart, short for a wrong address. */
+    private static final Duration STARTUP_PATIENCE = Duration.ofSeconds(30);
+
     private final Models models;
 
     public BenchRunner(Models models) {
@@ -74,7 +77,12 @@ public final class BenchRunner {
         AgentConfig config = configure(spec);
         checkModel(config, tasks);
         DockerEngine engine = DockerEngine.fromEnvironment();
-        engine.requireAnswer();
+        if (!engine.answers()) { // perhaps restarting: wait a little, then say which engine does not answer
+            Duration patience = spec.engineWait().compareTo(STARTUP_PATIENCE) < 0 ? spec.engineWait() : STARTUP_PATIENCE;
+            if (!engine.awaitAnswer(patience, listener::info)) {
+                engine.requireAnswer();
+            }
+        }
         ResultsStore store = ResultsStore.at(spec.runDirectory());
         try (RunLock lock = RunLock.acquire(store.directory(), spec.runId(), listener::info)) {
             String torn = store.setAsideTornLine();

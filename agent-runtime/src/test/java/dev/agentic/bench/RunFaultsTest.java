@@ -222,8 +222,10 @@ class RunFaultsTest {
     @Test
     void aDockerHostThatAnswersNothingIsAnErrorNamingIt() throws Exception {
         String dead = "unix:///tmp/agentic-no-engine-" + ProcessHandle.current().pid() + ".sock";
-        try (ChildProcess bench = bench(Map.of("DOCKER_HOST", dead), results, "dead")) {
+        try (ChildProcess bench = bench(Map.of("DOCKER_HOST", dead), results, "dead", "--engine-wait", "2s")) {
             assertEquals(3, bench.exitCode(Duration.ofMinutes(1)), bench.output());
+            assertTrue(bench.output().contains("the Docker engine at " + dead + " does not answer (")
+                    && bench.output().contains("waiting up to 2s for it"), "an engine that may be restarting is waited for: " + bench.output());
             assertTrue(bench.output().contains("the Docker engine at DOCKER_HOST=" + dead + " does not answer"), bench.output());
             assertNoStackTrace(bench);
             assertFalse(Files.exists(results.resolve("dead").resolve("trials.jsonl")));
