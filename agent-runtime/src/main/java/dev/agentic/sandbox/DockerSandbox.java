@@ -174,11 +174,15 @@ public final class DockerSandbox implements Sandbox {
      * because the engine was lost at that moment. Call it when no sandbox is being started.
      */
     public static int removeLeftovers() {
-        try {
-            return removeLeftoversOnce();
-        } catch (RuntimeException firstTry) { // a connection to an engine that restarted meanwhile: drop such, try again
-            dropStaleConnections();
-            return removeLeftoversOnce();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return removeLeftoversOnce();
+            } catch (RuntimeException e) { // a connection to an engine that restarted meanwhile: drop such, try again
+                if (attempt == 3) {
+                    throw e;
+                }
+                dropStaleConnections();
+            }
         }
     }
 

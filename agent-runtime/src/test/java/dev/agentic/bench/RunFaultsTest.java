@@ -86,7 +86,18 @@ class RunFaultsTest {
                 "stack frames in the output:\n" + process.output());
     }
 
+    /** The containers with {@code label}, once removals still under way have ended (at most 20 s). */
     private static List<String> containersOf(String dockerHost, String label) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<String> found = listContainers(dockerHost, label);
+        while (!found.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            found = listContainers(dockerHost, label);
+        }
+        return found;
+    }
+
+    private static List<String> listContainers(String dockerHost, String label) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("docker"));
         if (dockerHost != null) {
             command.addAll(List.of("-H", dockerHost));
@@ -108,7 +119,7 @@ class RunFaultsTest {
         try (ChildProcess first = bench(Map.of(), results, "int")) {
             awaitLine(first, "[1/4]");
             long start = System.nanoTime();
-            while (containersOf(null, owner(first)).isEmpty() && first.isAlive()) {
+            while (listContainers(null, owner(first)).isEmpty() && first.isAlive()) {
                 Thread.sleep(50); // a trial is in flight
             }
             first.signal(Signal.INT);
@@ -188,7 +199,9 @@ class RunFaultsTest {
                 assertTrue(trials(run).stream().anyMatch(t -> t.has("retried_errors")
                         && t.get("retried_errors").toString().contains("the Docker engine at " + engine.host() + " was lost during it")),
                         "the trials repeated say why: " + trials(run));
-                assertEquals(List.of(), containersOf(engine.host(), "dev.agentic.sandbox=true"), "containers left on the engine");
+                assertEquals(List.of(), containersOf(engine.host(), "dev.agentic.sandbox=true"), () -> "containers left on the engine:\n"
+                        + engine.docker("ps", "-a", "--format", "{{.ID}} {{.Status}} {{.CreatedAt}} {{.Labels}}") + "\nbench output:\n"
+                        + bench.output());
             }
         }
     }
