@@ -190,14 +190,7 @@ public final class BenchRunner {
             pool.shutdownNow();
             DockerSandbox.cancelBeforeShutdownClose(onShutdown);
         }
-        try {
-            int leftovers = DockerSandbox.removeLeftovers();
-            if (leftovers > 0) {
-                listener.info("removed " + leftovers + " container(s) of this run that the engine kept when it was lost");
-            }
-        } catch (RuntimeException e) {
-            listener.info("warning: could not look for containers this run left behind: " + describe(e));
-        }
+        removeLeftovers(spec, engine, listener);
         List<TrialResult> ordered = all.stream()
                 .sorted(java.util.Comparator.comparing(TrialResult::task).thenComparingInt(TrialResult::trial)).toList();
         RunHealth health = RunHealth.of(ordered, spec.maxUngradedShare());
@@ -213,6 +206,23 @@ public final class BenchRunner {
         ResultsStore.replace(spec.resultsDirectory().resolve(RunResults.latestFile(spec.taskSet())),
                 (spec.runId() + "\n").getBytes(StandardCharsets.UTF_8));
         return new Outcome(store.directory(), ended, summary, ordered);
+    }
+
+    /** Removes the containers a lost engine kept; an engine lost at the very end is waited for first, as during the run. */
+    private static void removeLeftovers(BenchSpec spec, DockerEngine engine, Listener listener) {
+        if (!engine.answers() && !engine.awaitAnswer(spec.engineWait(), listener::info)) {
+            listener.info("warning: the Docker engine at " + engine.address() + " does not answer; the containers this run left on it"
+                    + " are removed by the next run");
+            return;
+        }
+        try {
+            int leftovers = DockerSandbox.removeLeftovers();
+            if (leftovers > 0) {
+                listener.info("removed " + leftovers + " container(s) of this run that the engine kept when it was lost");
+            }
+        } catch (RuntimeException e) {
+            listener.info("warning: could not look for containers this run left behind: " + describe(e));
+        }
     }
 
     /** A throwable's message with the messages of its causes, on one line, never a stack trace. */

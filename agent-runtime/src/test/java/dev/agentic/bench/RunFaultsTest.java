@@ -138,7 +138,10 @@ class RunFaultsTest {
         int kept = trials(run).size();
         if (kept < 3) { // two or more trials to go: stop the resumed run too, by SIGTERM this time
             try (ChildProcess resumed = bench(Map.of(), results, "int")) {
-                awaitLine(resumed, "[" + (kept + 1) + "/4]");
+                awaitLine(resumed, "run int: 4 tasks");
+                while (listContainers(null, owner(resumed)).isEmpty() && resumed.isAlive()) {
+                    Thread.sleep(50); // a trial of the resumed run is in flight
+                }
                 resumed.signal(Signal.TERM);
                 assertEquals(143, resumed.exitCode(Duration.ofSeconds(30)), resumed.output());
                 assertOnlyTrueTrials(run, -1);
