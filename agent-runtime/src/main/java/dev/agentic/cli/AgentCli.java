@@ -30,8 +30,8 @@ public final class AgentCli {
                 || error instanceof com.github.dockerjava.api.exception.ConflictException) {
             return;
         }
-        System.err.println("agentx: " + thread.getName() + ": " + dev.agentic.trajectory.Secrets.standard().redact(
-                String.valueOf(error.getMessage() == null ? error.getClass().getName() : error.getMessage().strip())));
+        System.err.println("agentx: " + thread.getName() + ": " // System.err redacts (see main)
+                + (error.getMessage() == null ? error.getClass().getName() : error.getMessage().strip()));
     }
 
     @picocli.CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,

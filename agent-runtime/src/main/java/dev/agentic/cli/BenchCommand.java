@@ -7,7 +7,6 @@ import dev.agentic.bench.SummaryTable;
 import dev.agentic.bench.TrialResult;
 import dev.agentic.model.Models;
 import dev.agentic.sandbox.SandboxSpec;
-import dev.agentic.trajectory.Secrets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,11 +129,11 @@ final class BenchCommand implements Callable<Integer> {
                 out.flush();
             }
             if (failure.reason() != RunFailure.Cause.INTERRUPTED) { // an interruption was announced as it happened
-                spec.commandLine().getErr().println("agentx: " + Secrets.standard().redact(failure.getMessage()));
+                spec.commandLine().getErr().println("agentx: " + failure.getMessage());
             }
             return failure.reason().exitCode();
         }
-        out.print(Secrets.standard().redact(SummaryTable.render(outcome.summary(), outcome.directory())));
+        out.print(SummaryTable.render(outcome.summary(), outcome.directory()));
         out.flush();
         return 0;
     }
@@ -144,7 +143,7 @@ final class BenchCommand implements Callable<Integer> {
             @Override
             public void info(String line) {
                 synchronized (out) {
-                    out.println(Secrets.standard().redact(line));
+                    out.println(line);
                     out.flush();
                 }
             }
@@ -156,7 +155,7 @@ final class BenchCommand implements Callable<Integer> {
                             p.done(), p.total(), r.task(), r.trial(), r.resolved() ? "resolved" : r.outcome().toLowerCase(Locale.ROOT),
                             r.failureLabel(), r.totalMs() / 1000.0, p.resolved(), eta(p.remaining()));
                     if (r.infrastructureFailure() || r.taskError()) {
-                        out.println("        " + Secrets.standard().redact(String.valueOf(r.infraError()).lines().findFirst().orElse("")));
+                        out.println("        " + String.valueOf(r.infraError()).lines().findFirst().orElse(""));
                     }
                     out.flush();
                 }

@@ -44,11 +44,6 @@ public final class Secrets {
         return Standard.INSTANCE;
     }
 
-    /** The same as {@link #standard()}. */
-    public static Secrets fromEnvironment() {
-        return standard();
-    }
-
     public static Secrets from(Map<String, String> environment) {
         Set<String> forms = new LinkedHashSet<>();
         environment.forEach((name, value) -> {
