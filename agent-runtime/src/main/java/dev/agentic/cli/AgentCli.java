@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code agentx}: the agent from the command line. Everything it prints, logs included, has secrets redacted. */
 @Command(name = "agentx", mixinStandardHelpOptions = true, versionProvider = AgentCli.Version.class,
         description = "A coding agent whose improvement is driven by measurement.",
-        subcommands = {RunCommand.class, BenchCommand.class, ValidateCommand.class, SummaryCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, BenchCommand.class, FetchCommand.class, ValidateCommand.class, SummaryCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class AgentCli {
 
     public static void main(String[] args) {
@@ -37,6 +37,12 @@ public final class AgentCli {
     @picocli.CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "print the stack trace of an error (as AGENTX_DEBUG=1 does)")
     boolean debug;
+
+    @picocli.CommandLine.Option(names = "--cache", scope = CommandLine.ScopeType.INHERIT, paramLabel = "<folder>",
+            description = "where fetched tasks are kept (default: $AGENTX_CACHE, else $XDG_CACHE_HOME/agentic-experiments, else ~/.cache/agentic-experiments)")
+    void cache(java.nio.file.Path folder) {
+        System.setProperty(dev.agentic.fetch.TaskCache.PROPERTY, folder.toAbsolutePath().toString());
+    }
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new AgentCli());

@@ -32,8 +32,8 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--suite", required = true, paramLabel = "<manifest>", description = "suite manifest (YAML)")
-    Path suite;
+    @Option(names = "--suite", required = true, paramLabel = "<manifest>", description = "suite manifest (YAML), or the id of a fetched suite")
+    String suite;
 
     @Option(names = "--variant", required = true, paramLabel = "<id>", description = "the variant's id (names the results)")
     String variant;
@@ -110,7 +110,7 @@ final class BenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--engine-wait '" + engineWait + "': " + e.getMessage());
         }
-        BenchSpec bench = new BenchSpec(id, variant, parent, hypothesis, settings, suite, include, exclude, trials, concurrency,
+        BenchSpec bench = new BenchSpec(id, variant, parent, hypothesis, settings, dev.agentic.fetch.TaskCache.current().locate(suite), include, exclude, trials, concurrency,
                 timeoutMultiplier, infraRetries, results, baseImage, taskSet, adaptiveParent, trialBudget, allowInternetTasks, wait,
                 maxUngradedShare);
         if (stopWith != null) {

@@ -8,13 +8,16 @@ import picocli.CommandLine;
 
 /**
  * What {@code agentx} prints when a command fails: one line, {@code agentx: <what is wrong>}, and an
- * exit code (2 bad input, 3 sandbox, 70 an unexpected error, with the hint to rerun with {@code --debug}
+ * exit code (2 bad input, 3 sandbox, 75 a fetch that may pass when run again, 70 an unexpected error, with the hint to rerun with {@code --debug}
  * or {@code AGENTX_DEBUG=1}, which add the stack trace).
  */
 final class Failure {
 
     /** The exit code of an unexpected error (EX_SOFTWARE of sysexits.h). */
     static final int UNEXPECTED = 70;
+
+    /** The exit code of a failure that may pass when the command runs again (EX_TEMPFAIL): a network or disk problem. */
+    static final int RETRYABLE = 75;
 
     private Failure() {}
 
@@ -26,6 +29,9 @@ final class Failure {
         } else if (e instanceof IllegalArgumentException || e instanceof TaskException || e instanceof RunResults.MissingResultsException) {
             err.println("agentx: " + e.getMessage());
             code = 2;
+        } else if (e instanceof dev.agentic.fetch.FetchException fetch) {
+            err.println("agentx: fetch: " + e.getMessage());
+            code = fetch.retryable() ? RETRYABLE : 2;
         } else if (e instanceof SandboxException) {
             err.println("agentx: sandbox: " + e.getMessage());
             code = 3;

@@ -30,8 +30,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--suite", required = true, paramLabel = "<manifest>", description = "suite manifest (YAML)")
-    Path suite;
+    @Option(names = "--suite", required = true, paramLabel = "<manifest>", description = "suite manifest (YAML), or the id of a fetched suite")
+    String suite;
 
     @Option(names = "--trials", paramLabel = "<K>", description = "attempts per task and reference agent (default: ${DEFAULT-VALUE})")
     int trials = 1;
@@ -57,7 +57,7 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Inputs.atLeastOne(spec, "--trials", trials);
         Inputs.atLeastOne(spec, "--concurrency", concurrency);
-        Suite loaded = Suite.load(suite, baseImage).filter(include, exclude);
+        Suite loaded = Suite.load(dev.agentic.fetch.TaskCache.current().locate(suite), baseImage).filter(include, exclude);
         loaded.warnings().forEach(out::println);
         List<dev.agentic.task.Task> tasks = new ArrayList<>(loaded.tasks());
         tasks.addAll(loaded.expansion());

@@ -41,6 +41,11 @@ public record Suite(String id, String description, Path manifest, List<Task> tas
                     List<String> warnings, java.util.Set<String> liveProcesses) {
 
     public static Suite load(Path manifest, String baseImage) {
+        return load(manifest, baseImage, dev.agentic.fetch.TaskCache.current());
+    }
+
+    /** As {@link #load(Path, String)}, with published tasks ({@code source:} entries) read from {@code cache}. */
+    public static Suite load(Path manifest, String baseImage, dev.agentic.fetch.TaskCache cache) {
         Document yaml = Tasks.read(manifest, Format.YAML);
         JsonNode root = yaml.root();
         if (!root.isObject()) {
@@ -52,11 +57,13 @@ public record Suite(String id, String description, Path manifest, List<Task> tas
         }
         Path base = manifest.toAbsolutePath().getParent();
         List<String> warnings = new ArrayList<>();
-        List<Task> tasks = entries(yaml, base, "tasks", baseImage, warnings);
+        Map<String, dev.agentic.fetch.Source> sources = dev.agentic.fetch.FetchPlan.sources(yaml, Map.of());
+        Published published = new Published(manifest, sources, cache);
+        List<Task> tasks = entries(yaml, base, "tasks", baseImage, warnings, published);
         if (tasks.isEmpty()) {
             throw new TaskException(yaml.at("tasks") + ": field 'tasks' lists no task");
         }
-        List<Task> expansion = root.has("expansion") ? entries(yaml, base, "expansion", baseImage, warnings) : List.of();
+        List<Task> expansion = root.has("expansion") ? entries(yaml, base, "expansion", baseImage, warnings, published) : List.of();
         Map<String, Task> seen = new LinkedHashMap<>();
         for (Task task : concat(tasks, expansion)) {
             if (seen.put(task.id(), task) != null) {
@@ -64,8 +71,8 @@ public record Suite(String id, String description, Path manifest, List<Task> tas
             }
         }
         java.util.Set<String> live = liveProcesses(yaml, concat(tasks, expansion));
-        return new Suite(id, root.path("description").asText(""), manifest, tasks, expansion, Fingerprints.ofSuite(tasks, expansion, live),
-                List.copyOf(warnings), live);
+        String hash = Fingerprints.ofSuite(tasks, expansion, live, sources.values().stream().map(dev.agentic.fetch.Source::pin).sorted().toList());
+        return new Suite(id, root.path("description").asText(""), manifest, tasks, expansion, hash, List.copyOf(warnings), live);
     }
 
     /**
@@ -143,11 +150,14 @@ public record Suite(String id, String description, Path manifest, List<Task> tas
         return java.util.Set.copyOf(ids);
     }
 
-    private static List<Task> entries(Document yaml, Path base, String field, String baseImage, List<String> warnings) {
+    /** What {@code source:} entries need: the manifest (for messages), its sources and the cache holding their tasks. */
+    private record Published(Path manifest, Map<String, dev.agentic.fetch.Source> sources, dev.agentic.fetch.TaskCache cache) {}
+
+    private static List<Task> entries(Document yaml, Path base, String field, String baseImage, List<String> warnings, Published published) {
         JsonNode list = yaml.root().get(field);
         if (list == null || !list.isArray()) {
             throw new TaskException(yaml.at(field) + ": field '" + field + "': expected a list of task folders (globs allowed) or"
-                    + " {instances: <file>} entries, found " + Document.kind(list));
+                    + " {instances: <file>} or {source: <name>, tasks|instances: [...]} entries, found " + Document.kind(list));
         }
         List<Task> tasks = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
@@ -155,6 +165,8 @@ public record Suite(String id, String description, Path manifest, List<Task> tas
             String at = yaml.at(field, i);
             if (entry.isTextual()) {
                 tasks.addAll(folders(at, field, base, entry.asText(), baseImage));
+            } else if (dev.agentic.fetch.FetchPlan.isSourceEntry(entry)) {
+                tasks.addAll(published.cache().load(dev.agentic.fetch.FetchPlan.entry(yaml, field, i, published.sources()), published.manifest(), baseImage));
             } else if (entry.isObject() && entry.has("instances")) {
                 Path file = base.resolve(path(yaml, entry, field, i, "instances"));
                 String environmentsPath = path(yaml, entry, field, i, "environments");
@@ -169,7 +181,7 @@ public record Suite(String id, String description, Path manifest, List<Task> tas
                 }
                 tasks.addAll(SweBenchTask.loadAll(file, environments, repoSpecs, warnings::add));
             } else {
-                throw new TaskException(at + ": entry of '" + field + "': expected a folder path or {instances: <file>, environments: <folder>},"
+                throw new TaskException(at + ": entry of '" + field + "': expected a folder path, {instances: <file>, environments: <folder>} or {source: <name>, tasks|instances: [...]},"
                         + " found " + Document.kind(entry));
             }
         }

@@ -1,0 +1,126 @@
+package dev.agentic.fetch;
+
+import dev.agentic.sandbox.DockerEngine;
+import dev.agentic.sandbox.SandboxException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Brings what a suite manifest names into a {@link TaskCache}: git sources' task folders, dataset
+ * sources' files, then the tasks' images; or, as a dry run, says what that would be and how large, from
+ * the manifest alone. Every step skips what the cache already holds, so a fetch that stopped (a broken
+ * connection, a full disk, Ctrl-C) is resumed by running it again.
+ */
+public final class Fetcher {
+
+    /** Which parts of a fetch to do. */
+    public record Options(boolean dryRun, boolean images, List<String> sets) {}
+
+    private final TaskCache cache;
+    private final PrintWriter out;
+
+    public Fetcher(TaskCache cache, PrintWriter out) {
+        this.cache = cache;
+        this.out = out;
+    }
+
+    /**
+     * Fetches (or, with {@code dryRun}, lists) the published tasks of {@code plan}'s chosen sets; returns the
+     * tasks concerned. A manifest that names no published task has nothing to fetch and says so.
+     */
+    public List<PublishedTask> fetch(FetchPlan plan, Options options) {
+        List<PublishedTask> tasks = plan.tasks().stream().filter(t -> options.sets().contains(t.set())).toList();
+        describe(plan, tasks, options);
+        if (options.dryRun() || tasks.isEmpty()) {
+            return tasks;
+        }
+        long started = System.nanoTime();
+        Consumer<String> progress = this::line;
+        Map<Source, List<PublishedTask>> bySource = new LinkedHashMap<>();
+        tasks.forEach(t -> bySource.computeIfAbsent(t.source(), s -> new ArrayList<>()).add(t));
+        for (var entry : bySource.entrySet()) {
+            if (entry.getKey() instanceof Source.Git git) {
+                new GitFetch(cache, progress).fetch(git, entry.getValue());
+            } else {
+                new DatasetFetch(cache, progress).fetch((Source.Dataset) entry.getKey());
+            }
+        }
+        // every listed instance must be in its dataset file: checked now, not at the first bench run
+        for (var entry : bySource.entrySet()) {
+            if (entry.getKey() instanceof Source.Dataset) {
+                cache.load(entry.getValue(), plan.manifest(), "unused");
+            }
+        }
+        if (options.images()) {
+            new ImageFetch(progress).fetch(tasks);
+        }
+        cache.remember(plan.suiteId(), plan.manifest());
+        line(String.format(Locale.ROOT, "fetched suite %s: %d tasks%s into %s in %.1f s; offline from now on (agent:bench -Dagent.suite=%s)",
+                plan.suiteId(), tasks.size(), options.images() ? " and their images" : " (images not pulled: --no-images)", cache.root(),
+                (System.nanoTime() - started) / 1e9, plan.suiteId()));
+        return tasks;
+    }
+
+    private void describe(FetchPlan plan, List<PublishedTask> tasks, Options options) {
+        if (tasks.isEmpty()) {
+            line("suite " + plan.suiteId() + " (" + plan.manifest() + "): no published task in its " + String.join(" and ", options.sets())
+                    + " set: nothing to fetch (its tasks are folders next to the manifest)");
+            return;
+        }
+        long core = tasks.stream().filter(t -> t.set().equals("core")).count();
+        line(String.format(Locale.ROOT, "suite %s (%s): %d core + %d expansion tasks from %d source(s); cache %s", plan.suiteId(), plan.manifest(),
+                core, tasks.size() - core, tasks.stream().map(PublishedTask::source).distinct().count(), cache.root()));
+        for (Source source : tasks.stream().map(PublishedTask::source).distinct().toList()) {
+            List<PublishedTask> of = tasks.stream().filter(t -> t.source().equals(source)).toList();
+            long fetched = of.stream().filter(cache::has).count();
+            if (source instanceof Source.Git git) {
+                line(String.format(Locale.ROOT, "  source %s: git %s at %s: %d task folders (%d fetched)", git.id(), git.url(), git.shortCommit(),
+                        of.size(), fetched));
+            } else {
+                Source.Dataset d = (Source.Dataset) source;
+                line(String.format(Locale.ROOT, "  source %s: dataset %s at %s, file %s (%s%s): %d instances (%s)", d.id(), d.dataset(),
+                        d.revision().substring(0, 12), d.file(), d.bytes() < 0 ? "size not recorded" : Sizes.human(d.bytes()),
+                        d.sha256() == null ? ", sha256 not pinned" : ", sha256 pinned", of.size(), fetched == of.size() ? "fetched" : "not fetched"));
+            }
+        }
+        Map<String, Double> images = new LinkedHashMap<>();
+        tasks.stream().filter(t -> t.image() != null).forEach(t -> images.merge(t.image(), t.imageMb() == null ? Double.NaN : t.imageMb(), (a, b) -> a));
+        boolean engine = options.images() && DockerEngine.fromEnvironment().answers();
+        Map<String, Boolean> present = new LinkedHashMap<>();
+        if (engine) {
+            try {
+                images.keySet().forEach(i -> present.put(i, ImageFetch.present(i)));
+            } catch (SandboxException e) {
+                present.clear();
+            }
+        }
+        double recorded = images.values().stream().filter(v -> !v.isNaN()).mapToDouble(Double::doubleValue).sum();
+        long unrecorded = images.values().stream().filter(v -> v.isNaN()).count();
+        long built = tasks.stream().filter(t -> t.image() == null).count();
+        line(String.format(Locale.ROOT, "  images: %d to pull by name, %s download as recorded in the manifest%s%s%s", images.size(), Sizes.mb(recorded),
+                unrecorded == 0 ? "" : " (" + unrecorded + " without a recorded size)",
+                present.isEmpty() ? (engine || !options.images() ? "" : "; Docker engine not reachable, present images not checked")
+                        : "; " + present.values().stream().filter(b -> b).count() + " already present",
+                built == 0 ? "" : "; " + built + " task(s) build their own image from a Dockerfile"));
+        int width = tasks.stream().mapToInt(t -> t.source().id().length() + t.name().length() + 1).max().orElse(20);
+        line(String.format(Locale.ROOT, "  %-9s %-" + width + "s  %-10s  %-9s  %s", "set", "task", "task", "image", "image"));
+        for (PublishedTask t : tasks) {
+            String state = cache.has(t) ? "fetched" : "to fetch";
+            String size = t.image() == null ? "-" : t.imageMb() == null ? "unknown" : Sizes.mb(t.imageMb());
+            String image = t.image() == null ? "(built from its Dockerfile)" : t.image() + (present.isEmpty() ? "" : present.get(t.image()) ? " (present)" : "");
+            line(String.format(Locale.ROOT, "  %-9s %-" + width + "s  %-10s  %9s  %s", t.set(), t.source().id() + ":" + t.name(), state, size, image));
+        }
+    }
+
+    private void line(String text) {
+        synchronized (out) {
+            out.println(text);
+            out.flush();
+        }
+    }
+}

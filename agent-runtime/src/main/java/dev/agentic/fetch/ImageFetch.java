@@ -1,0 +1,65 @@
+package dev.agentic.fetch;
+
+import dev.agentic.sandbox.DockerImages;
+import dev.agentic.sandbox.SandboxException;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The container images a suite's tasks name, pulled by their published names ({@code docker pull}, through
+ * the engine: its registry mirrors, proxy and credentials apply) with one progress line per image at most
+ * every few seconds. An image the engine already holds is not pulled: a locally built or loaded image
+ * of that name stands in for the published one.
+ */
+final class ImageFetch {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(60);
+    private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
+
+    private final Consumer<String> progress;
+
+    ImageFetch(Consumer<String> progress) {
+        this.progress = progress;
+    }
+
+    static boolean present(String image) {
+        return DockerImages.present(image);
+    }
+
+    /** Pulls the images of {@code tasks} the engine does not hold; the first that cannot be pulled stops the fetch, naming it. */
+    void fetch(List<PublishedTask> tasks) {
+        List<String> images = tasks.stream().map(PublishedTask::image).filter(java.util.Objects::nonNull).distinct().toList();
+        List<String> absent;
+        try {
+            absent = images.stream().filter(i -> !present(i)).toList();
+        } catch (SandboxException e) {
+            throw new FetchException("images: the Docker engine does not answer (" + e.getMessage() + "); start it, or fetch without images"
+                    + " (--no-images) and pull them later", true, e);
+        }
+        double recorded = tasks.stream().filter(t -> t.image() != null && absent.contains(t.image()) && t.imageMb() != null)
+                .collect(java.util.stream.Collectors.toMap(PublishedTask::image, PublishedTask::imageMb, (a, b) -> a)).values().stream()
+                .mapToDouble(Double::doubleValue).sum();
+        progress.accept("images: " + absent.size() + " of " + images.size() + " to pull" + (absent.isEmpty() ? ""
+                : ", about " + Sizes.mb(recorded) + " to download as recorded in the manifest"));
+        int n = 0;
+        for (String image : absent) {
+            n++;
+            String label = "image " + n + "/" + absent.size() + " " + image;
+            long[] last = {System.nanoTime()};
+            progress.accept(label + ": pulling");
+            try {
+                DockerImages.pull(image, TIMEOUT, p -> {
+                    if (System.nanoTime() - last[0] > PROGRESS_EVERY_NANOS) {
+                        last[0] = System.nanoTime();
+                        progress.accept(label + ": " + Sizes.human(p.downloaded()) + " of " + Sizes.human(p.total()) + " (" + p.layersDone()
+                                + " of " + p.layers() + " layers)");
+                    }
+                });
+            } catch (SandboxException e) {
+                throw new FetchException(label + ": " + e.getMessage() + "; the images pulled so far are kept, run the fetch again to go on", true, e);
+            }
+            progress.accept(label + ": pulled");
+        }
+    }
+}
