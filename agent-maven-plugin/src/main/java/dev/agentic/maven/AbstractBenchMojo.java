@@ -20,9 +20,13 @@ import org.apache.maven.plugins.annotations.Parameter;
 /** The parameters of a bench run and running it in a child JVM (see {@code docs/containers.md}). */
 abstract class AbstractBenchMojo extends AbstractVariantMojo {
 
-    /** The suite manifest. */
+    /** The suite: a manifest file (relative to the module), or the id of a suite fetched with {@code agent:fetch}. */
     @Parameter(property = "agent.suite", defaultValue = "${project.basedir}/offline-core.yaml")
-    private File suite;
+    private String suite;
+
+    /** Where fetched suites are kept; unset: {@code AGENTX_CACHE}, else the user's cache folder. */
+    @Parameter(property = "agent.cache")
+    private File cache;
 
     /** Trials per task. */
     @Parameter(property = "agent.trials", defaultValue = "1")
@@ -114,18 +118,15 @@ abstract class AbstractBenchMojo extends AbstractVariantMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(declared.source() + ": " + e.getMessage());
         }
-        if (!suite.isFile()) {
-            throw new MojoExecutionException("suite " + suite + " does not exist: set -Dagent.suite=<manifest>, or <agent.suite> in the"
-                    + " <properties> of " + project.getFile());
-        }
+        String suiteArgument = Suites.argument(suite, project);
         checkRunOptions();
         getLog().info("agent:bench " + declared.id() + (declared.parent() == null ? "" : " (child of " + declared.parent() + ")")
                 + (declared.settings().isEmpty() ? "" : ", changes " + declared.settings()));
         getLog().info("model " + chosenModel + modelHint(chosenModel));
-        List<String> args = arguments(declared, settings);
+        List<String> args = arguments(declared, settings, suiteArgument);
         try {
             List<String> jvm = jvmArgs == null || jvmArgs.isBlank() ? List.of() : List.of(jvmArgs.trim().split("\\s+"));
-            ForkedRuntime.Result result = ForkedRuntime.run(jvm, classpath(), args, line -> getLog().info(line));
+            ForkedRuntime.Result result = ForkedRuntime.run(jvm, classpath(plugin), args, line -> getLog().info(line));
             if (result.exitCode() != 0) {
                 throw new MojoExecutionException("the bench of " + declared.id() + " failed (exit code " + result.exitCode() + "):\n  "
                         + String.join("\n  ", result.tail()));
@@ -203,8 +204,8 @@ abstract class AbstractBenchMojo extends AbstractVariantMojo {
                 : "";
     }
 
-    private List<String> arguments(Variant declared, Map<String, String> settings) {
-        List<String> args = new ArrayList<>(List.of("bench", "--suite", suite.getAbsolutePath(), "--variant", declared.id(),
+    private List<String> arguments(Variant declared, Map<String, String> settings, String suiteArgument) {
+        List<String> args = new ArrayList<>(List.of("bench", "--suite", suiteArgument, "--variant", declared.id(),
                 "--hypothesis", declared.hypothesis(), "--trials", Integer.toString(trials), "--concurrency", Integer.toString(concurrency),
                 "--results", new File(resultsDirectory, declared.id() + "/results").getAbsolutePath(),
                 "--timeout-multiplier", Double.toString(timeoutMultiplier), "--infra-retries", Integer.toString(infraRetries),
@@ -228,13 +229,16 @@ abstract class AbstractBenchMojo extends AbstractVariantMojo {
         if (isSet(engineWait)) {
             args.addAll(List.of("--engine-wait", engineWait.trim()));
         }
+        if (cache != null) {
+            args.addAll(0, List.of("--cache", cache.getAbsolutePath()));
+        }
         if (isSet(maxUngradedShare)) {
             args.addAll(List.of("--max-ungraded-share", maxUngradedShare.trim()));
         }
         return args;
     }
 
-    private List<File> classpath() {
+    static List<File> classpath(PluginDescriptor plugin) {
         List<File> files = new ArrayList<>();
         for (Artifact artifact : plugin.getArtifacts()) {
             if (artifact.getFile() != null) {

@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
  *     tasks:                          # folder names (or {name, path, image, image_mb})
  *       - {name: fix-git, image: alexgshaw/fix-git:20251031, image_mb: 350}
  *   - source: swe-bench-verified
+ *     image_mb_estimate: 100          # optional: a size to show for images without image_mb, as an estimate
  *     instances:                      # instance ids (or {id, image_mb})
  *       - {id: django__django-11790, image_mb: 120}
  *     repo_specs: repos.yaml          # optional: specifications of repositories beyond the built-in ones
@@ -187,9 +188,9 @@ public record FetchPlan(Path manifest, String suiteId, Map<String, Source> sourc
         }
         java.nio.file.Path repoSpecs = null;
         for (var f : (Iterable<String>) entry::fieldNames) {
-            if (!List.of("source", key, "repo_specs").contains(f) || f.equals("repo_specs") && source instanceof Source.Git) {
+            if (!List.of("source", key, "repo_specs", "image_mb_estimate").contains(f) || f.equals("repo_specs") && source instanceof Source.Git) {
                 throw new TaskException(yaml.at(field, index, f) + ": unknown field '" + f + "' of an entry for source '" + source.id()
-                        + "'; expected source, " + key + (source instanceof Source.Git ? "" : ", repo_specs"));
+                        + "'; expected source, " + key + ", image_mb_estimate" + (source instanceof Source.Git ? "" : ", repo_specs"));
             }
         }
         if (entry.hasNonNull("repo_specs")) {
@@ -198,15 +199,24 @@ public record FetchPlan(Path manifest, String suiteId, Map<String, Source> sourc
                 throw new TaskException(yaml.at(field, index, "repo_specs") + ": repo_specs file " + repoSpecs + " does not exist");
             }
         }
+        PublishedTask.ImageSize estimate = null;
+        JsonNode guess = entry.get("image_mb_estimate");
+        if (guess != null && !guess.isNull()) {
+            if (!guess.isNumber() || guess.asDouble() <= 0) {
+                throw new TaskException(yaml.at(field, index, "image_mb_estimate") + ": image_mb_estimate: expected a positive number of MB, found "
+                        + Document.written(guess));
+            }
+            estimate = new PublishedTask.ImageSize(guess.asDouble(), PublishedTask.ImageSize.Basis.ESTIMATED);
+        }
         List<PublishedTask> tasks = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            tasks.add(task(yaml, field, index, key, i, list.get(i), source, set, repoSpecs));
+            tasks.add(task(yaml, field, index, key, i, list.get(i), source, set, repoSpecs, estimate));
         }
         return tasks;
     }
 
     private static PublishedTask task(Document yaml, String field, int index, String key, int i, JsonNode item, Source source, String set,
-                                      Path repoSpecs) {
+                                      Path repoSpecs, PublishedTask.ImageSize estimate) {
         String at = yaml.at(field, index, key, i);
         String nameField = key.equals("tasks") ? "name" : "id";
         JsonNode name = item.isObject() ? item.get(nameField) : item;
@@ -216,7 +226,7 @@ public record FetchPlan(Path manifest, String suiteId, Map<String, Source> sourc
         }
         String path = name.asText();
         String image = source instanceof Source.Dataset ? dev.agentic.task.SweBenchTask.publishedImage(name.asText()) : null;
-        Double mb = null;
+        PublishedTask.ImageSize size = estimate;
         if (item.isObject()) {
             for (var f : (Iterable<String>) item::fieldNames) {
                 if (!List.of(nameField, "path", "image", "image_mb").contains(f) || (source instanceof Source.Dataset && f.equals("path"))) {
@@ -233,16 +243,16 @@ public record FetchPlan(Path manifest, String suiteId, Map<String, Source> sourc
             if (item.hasNonNull("image")) {
                 image = item.get("image").asText();
             }
-            JsonNode size = item.get("image_mb");
-            if (size != null && !size.isNull()) {
-                if (!size.isNumber() || size.asDouble() <= 0) {
+            JsonNode mb = item.get("image_mb");
+            if (mb != null && !mb.isNull()) {
+                if (!mb.isNumber() || mb.asDouble() <= 0) {
                     throw new TaskException(yaml.at(field, index, key, i, "image_mb") + ": image_mb: expected a positive number of MB, found "
-                            + Document.written(size));
+                            + Document.written(mb));
                 }
-                mb = size.asDouble();
+                size = new PublishedTask.ImageSize(mb.asDouble(), PublishedTask.ImageSize.Basis.RECORDED);
             }
         }
-        return new PublishedTask(source, name.asText(), source instanceof Source.Git ? path : null, image, mb, set, at, repoSpecs);
+        return new PublishedTask(source, name.asText(), source instanceof Source.Git ? path : null, image, size, set, at, repoSpecs);
     }
 
     private static Document readManifest(Path manifest) {

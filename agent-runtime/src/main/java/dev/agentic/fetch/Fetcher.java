@@ -57,7 +57,7 @@ public final class Fetcher {
             }
         }
         if (options.images()) {
-            new ImageFetch(progress).fetch(tasks);
+            new ImageFetch(cache, progress).fetch(tasks);
         }
         cache.remember(plan.suiteId(), plan.manifest());
         line(String.format(Locale.ROOT, "fetched suite %s: %d tasks%s into %s in %.1f s; offline from now on (agent:bench -Dagent.suite=%s)",
@@ -88,8 +88,7 @@ public final class Fetcher {
                         d.sha256() == null ? ", sha256 not pinned" : ", sha256 pinned", of.size(), fetched == of.size() ? "fetched" : "not fetched"));
             }
         }
-        Map<String, Double> images = new LinkedHashMap<>();
-        tasks.stream().filter(t -> t.image() != null).forEach(t -> images.merge(t.image(), t.imageMb() == null ? Double.NaN : t.imageMb(), (a, b) -> a));
+        Map<String, PublishedTask.ImageSize> images = sizes(tasks, cache.measuredImages());
         boolean engine = options.images() && DockerEngine.fromEnvironment().answers();
         Map<String, Boolean> present = new LinkedHashMap<>();
         if (engine) {
@@ -99,22 +98,52 @@ public final class Fetcher {
                 present.clear();
             }
         }
-        double recorded = images.values().stream().filter(v -> !v.isNaN()).mapToDouble(Double::doubleValue).sum();
-        long unrecorded = images.values().stream().filter(v -> v.isNaN()).count();
         long built = tasks.stream().filter(t -> t.image() == null).count();
-        line(String.format(Locale.ROOT, "  images: %d to pull by name, %s download as recorded in the manifest%s%s%s", images.size(), Sizes.mb(recorded),
-                unrecorded == 0 ? "" : " (" + unrecorded + " without a recorded size)",
+        line(String.format(Locale.ROOT, "  images: %d to pull by name; %s%s%s", images.size(), summary(images.values()),
                 present.isEmpty() ? (engine || !options.images() ? "" : "; Docker engine not reachable, present images not checked")
                         : "; " + present.values().stream().filter(b -> b).count() + " already present",
                 built == 0 ? "" : "; " + built + " task(s) build their own image from a Dockerfile"));
         int width = tasks.stream().mapToInt(t -> t.source().id().length() + t.name().length() + 1).max().orElse(20);
-        line(String.format(Locale.ROOT, "  %-9s %-" + width + "s  %-10s  %-9s  %s", "set", "task", "task", "image", "image"));
+        line(String.format(Locale.ROOT, "  %-9s %-" + width + "s  %-10s  %9s  %s", "set", "task", "state", "size", "image"));
         for (PublishedTask t : tasks) {
             String state = cache.has(t) ? "fetched" : "to fetch";
-            String size = t.image() == null ? "-" : t.imageMb() == null ? "unknown" : Sizes.mb(t.imageMb());
+            String size = t.image() == null ? "-" : images.get(t.image()) == null ? "unknown" : images.get(t.image()).human();
             String image = t.image() == null ? "(built from its Dockerfile)" : t.image() + (present.isEmpty() ? "" : present.get(t.image()) ? " (present)" : "");
             line(String.format(Locale.ROOT, "  %-9s %-" + width + "s  %-10s  %9s  %s", t.set(), t.source().id() + ":" + t.name(), state, size, image));
         }
+    }
+
+    /** Each image of {@code tasks} with its size: measured by the engine when a fetch saw it, else as the manifest gives it, else null. */
+    static Map<String, PublishedTask.ImageSize> sizes(List<PublishedTask> tasks, Map<String, Long> measured) {
+        Map<String, PublishedTask.ImageSize> sizes = new LinkedHashMap<>();
+        for (PublishedTask t : tasks) {
+            if (t.image() != null && !sizes.containsKey(t.image())) {
+                sizes.put(t.image(), measured.containsKey(t.image())
+                        ? new PublishedTask.ImageSize(measured.get(t.image()) / 1e6, PublishedTask.ImageSize.Basis.MEASURED) : t.imageSize());
+            }
+        }
+        return sizes;
+    }
+
+    /** Sizes summed by how sure they are: {@code 1.20 GB recorded for 3, ~2.50 GB estimated for 25, 37 of unknown size}. */
+    static String summary(java.util.Collection<PublishedTask.ImageSize> sizes) {
+        List<String> parts = new ArrayList<>();
+        for (PublishedTask.ImageSize.Basis basis : PublishedTask.ImageSize.Basis.values()) {
+            List<PublishedTask.ImageSize> of = sizes.stream().filter(java.util.Objects::nonNull).filter(z -> z.basis() == basis).toList();
+            if (!of.isEmpty()) {
+                double mb = of.stream().mapToDouble(PublishedTask.ImageSize::mb).sum();
+                parts.add(switch (basis) {
+                    case RECORDED -> Sizes.mb(mb) + " to download as recorded for " + of.size();
+                    case ESTIMATED -> "~" + Sizes.mb(mb) + " estimated for " + of.size();
+                    case MEASURED -> Sizes.mb(mb) + " unpacked as measured here for " + of.size();
+                });
+            }
+        }
+        long unknown = sizes.stream().filter(java.util.Objects::isNull).count();
+        if (unknown > 0) {
+            parts.add(unknown + " of unknown size (not published; measured once fetched)");
+        }
+        return parts.isEmpty() ? "no image" : String.join(", ", parts);
     }
 
     private void line(String text) {

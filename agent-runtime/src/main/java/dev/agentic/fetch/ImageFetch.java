@@ -17,9 +17,11 @@ final class ImageFetch {
     private static final Duration TIMEOUT = Duration.ofMinutes(60);
     private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
 
+    private final TaskCache cache;
     private final Consumer<String> progress;
 
-    ImageFetch(Consumer<String> progress) {
+    ImageFetch(TaskCache cache, Consumer<String> progress) {
+        this.cache = cache;
         this.progress = progress;
     }
 
@@ -37,11 +39,8 @@ final class ImageFetch {
             throw new FetchException("images: the Docker engine does not answer (" + e.getMessage() + "); start it, or fetch without images"
                     + " (--no-images) and pull them later", true, e);
         }
-        double recorded = tasks.stream().filter(t -> t.image() != null && absent.contains(t.image()) && t.imageMb() != null)
-                .collect(java.util.stream.Collectors.toMap(PublishedTask::image, PublishedTask::imageMb, (a, b) -> a)).values().stream()
-                .mapToDouble(Double::doubleValue).sum();
-        progress.accept("images: " + absent.size() + " of " + images.size() + " to pull" + (absent.isEmpty() ? ""
-                : ", about " + Sizes.mb(recorded) + " to download as recorded in the manifest"));
+        var sizes = Fetcher.sizes(tasks.stream().filter(t -> absent.contains(t.image())).toList(), java.util.Map.of());
+        progress.accept("images: " + absent.size() + " of " + images.size() + " to pull" + (absent.isEmpty() ? "" : ": " + Fetcher.summary(sizes.values())));
         int n = 0;
         for (String image : absent) {
             n++;
@@ -61,5 +60,8 @@ final class ImageFetch {
             }
             progress.accept(label + ": pulled");
         }
+        java.util.Map<String, Long> measured = new java.util.LinkedHashMap<>();
+        images.forEach(i -> measured.put(i, DockerImages.size(i)));
+        cache.recordImageSizes(measured);
     }
 }

@@ -28,6 +28,7 @@ import java.util.stream.Stream;
  * &lt;root&gt;/tasks/&lt;commit&gt;/&lt;path&gt;/           a task folder as it is at that commit
  * &lt;root&gt;/datasets/&lt;owner&gt;__&lt;name&gt;/&lt;revision&gt;/&lt;file&gt;   a dataset file, verified, and its rows (&lt;file&gt;.rows.jsonl)
  * &lt;root&gt;/suites/&lt;suite id&gt;.json             the manifest a suite was fetched for (agent:bench -Dagent.suite=&lt;id&gt;)
+ * &lt;root&gt;/images.json                        the sizes the engine reported for the images fetches saw
  * </pre>
  *
  * An entry appears only complete (written aside, then renamed): a task folder or rows file that exists
@@ -123,21 +124,47 @@ public record TaskCache(Path root) {
         return tasks;
     }
 
+    /** The sizes the engine reported for images a fetch saw, in bytes, by image name. */
+    public Map<String, Long> measuredImages() {
+        Path file = root.resolve("images.json");
+        Map<String, Long> sizes = new java.util.TreeMap<>();
+        if (Files.isRegularFile(file)) {
+            try {
+                Format.JSON.mapper().readTree(file.toFile()).fields().forEachRemaining(e -> sizes.put(e.getKey(), e.getValue().asLong()));
+            } catch (IOException e) {
+                return sizes; // a damaged record of sizes only loses the sizes: they are measured again by the next fetch
+            }
+        }
+        return sizes;
+    }
+
+    /** Adds image sizes to the record of measured sizes. */
+    void recordImageSizes(Map<String, Long> sizes) {
+        Map<String, Long> all = measuredImages();
+        all.putAll(sizes);
+        ObjectNode node = Format.JSON.mapper().createObjectNode();
+        all.forEach(node::put);
+        write(root.resolve("images.json"), node.toPrettyString() + "\n");
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path aside = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(aside, text, StandardCharsets.UTF_8);
+            Files.move(aside, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Records that {@code manifest} was fetched as suite {@code id}, so that the suite can be named by its id. */
     public void remember(String id, Path manifest) {
         ObjectNode entry = Format.JSON.mapper().createObjectNode();
         entry.put("id", id);
         entry.put("manifest", manifest.toAbsolutePath().normalize().toString());
         entry.put("fetched_at", java.time.Instant.now().toString());
-        Path file = root.resolve("suites").resolve(id + ".json");
-        try {
-            Files.createDirectories(file.getParent());
-            Path aside = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(aside, entry.toPrettyString() + "\n", StandardCharsets.UTF_8);
-            Files.move(aside, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot record fetched suite in " + file + ": " + e.getMessage(), e);
-        }
+        write(root.resolve("suites").resolve(id + ".json"), entry.toPrettyString() + "\n");
     }
 
     /** The ids of the suites fetched into this cache. */

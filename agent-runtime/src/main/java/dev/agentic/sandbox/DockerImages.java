@@ -51,6 +51,16 @@ public final class DockerImages {
         }
     }
 
+    /** The size the engine reports for an image it holds, in bytes (unpacked); -1 when it does not say. */
+    public static long size(String image) {
+        try {
+            Long size = client().inspectImageCmd(image).exec().getSize();
+            return size == null ? -1 : size;
+        } catch (DockerException e) {
+            throw new SandboxException("cannot inspect image '" + image + "': " + e.getMessage().strip(), e);
+        }
+    }
+
     /** How far a pull has come: bytes downloaded and announced over the layers seen so far. */
     public record PullProgress(long downloaded, long total, int layers, int layersDone) {}
 
