@@ -73,7 +73,7 @@ public final class BenchRunner {
             throw new IllegalArgumentException("suite " + spec.suite() + ": no task of its " + spec.taskSet() + " set matches "
                     + spec.include() + " (excluding " + spec.exclude() + ")");
         }
-        Suite.refuseInternetTasks(tasks, spec.allowInternetTasks());
+        Suite.refuseInternetTasks(tasks, spec.allowInternetTasks() || !dev.agentic.sandbox.ContainerNetwork.offline());
         AgentConfig config = configure(spec);
         checkModel(config, tasks);
         DockerEngine engine = DockerEngine.fromEnvironment();
@@ -83,6 +83,7 @@ public final class BenchRunner {
                 engine.requireAnswer();
             }
         }
+        dev.agentic.sandbox.ContainerNetwork.requireExisting();
         ResultsStore store = ResultsStore.at(spec.runDirectory());
         try (RunLock lock = RunLock.acquire(store.directory(), spec.runId(), listener::info)) {
             String torn = store.setAsideTornLine();

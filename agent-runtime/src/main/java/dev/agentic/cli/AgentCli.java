@@ -44,6 +44,13 @@ public final class AgentCli {
         System.setProperty(dev.agentic.fetch.TaskCache.PROPERTY, folder.toAbsolutePath().toString());
     }
 
+    @picocli.CommandLine.Option(names = "--network", scope = CommandLine.ScopeType.INHERIT, paramLabel = "<network>",
+            description = "the network task containers join: none (the default) or one the Docker engine has, e.g. bridge; published"
+                    + " Terminal-Bench 2 tests install their runner from the network")
+    void network(String network) {
+        System.setProperty(dev.agentic.sandbox.ContainerNetwork.PROPERTY, network);
+    }
+
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new AgentCli());
         cli.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));

@@ -61,7 +61,8 @@ final class ValidateCommand implements Callable<Integer> {
         loaded.warnings().forEach(out::println);
         List<dev.agentic.task.Task> tasks = new ArrayList<>(loaded.tasks());
         tasks.addAll(loaded.expansion());
-        Suite.refuseInternetTasks(tasks, allowInternetTasks);
+        Suite.refuseInternetTasks(tasks, allowInternetTasks || !dev.agentic.sandbox.ContainerNetwork.offline());
+        dev.agentic.sandbox.ContainerNetwork.requireExisting();
         out.printf(Locale.ROOT, "validating %d tasks of suite %s (hash %s): %d trial(s) each under oracle and nop, %d at a time%n",
                 tasks.size(), loaded.id(), loaded.hash(), trials, concurrency);
         long start = System.nanoTime();

@@ -100,7 +100,7 @@ public final class DockerSandbox implements Sandbox {
 
     private static HostConfig hostConfig(HostConfig base, ResourceLimits limits) {
         // init: a real PID 1 reaps the zombies that commands leave behind
-        HostConfig config = (base == null ? HostConfig.newHostConfig() : base).withNetworkMode("none").withInit(true);
+        HostConfig config = (base == null ? HostConfig.newHostConfig() : base).withNetworkMode(ContainerNetwork.mode()).withInit(true);
         if (limits.cpus() > 0) {
             config.withNanoCPUs((long) (limits.cpus() * 1e9));
         }

@@ -94,8 +94,19 @@ class PublishedSuiteTest {
     }
 
     @AfterEach
-    void defaultCache() {
+    void defaults() {
         System.clearProperty(TaskCache.PROPERTY);
+        System.clearProperty(dev.agentic.sandbox.ContainerNetwork.PROPERTY);
+    }
+
+    @Test
+    void aContainerNetworkTheEngineDoesNotHaveIsRefusedBeforeAnyContainerStarts() throws Exception {
+        Path suite = Files.writeString(dir.resolve("one.yaml"), "id: one\ntasks:\n  - " + REPO.resolve("experiments/tasks/hello-world") + "\n");
+        Run bench = run("bench", "--network", "no-such-network", "--suite", suite.toString(), "--variant", "v",
+                "--set", "model=scripted:" + REPO.resolve("experiments/scripts"), "--results", dir.resolve("results").toString());
+        assertThat(bench.exitCode()).as(bench.all()).isEqualTo(3);
+        assertThat(bench.stderr()).contains("the Docker engine has no network 'no-such-network'");
+        assertThat(dir.resolve("results")).doesNotExist();
     }
 
     @Test
