@@ -28,6 +28,13 @@ abstract class AbstractBenchMojo extends AbstractVariantMojo {
     @Parameter(property = "agent.cache")
     private File cache;
 
+    /**
+     * The network task containers join: unset or {@code none} (no network), or one the Docker engine has, e.g.
+     * {@code bridge} (published Terminal-Bench 2 tests install their runner from the network).
+     */
+    @Parameter(property = "agent.network")
+    private String network;
+
     /** Trials per task. */
     @Parameter(property = "agent.trials", defaultValue = "1")
     private int trials;
@@ -231,6 +238,9 @@ abstract class AbstractBenchMojo extends AbstractVariantMojo {
         }
         if (cache != null) {
             args.addAll(0, List.of("--cache", cache.getAbsolutePath()));
+        }
+        if (isSet(network)) {
+            args.addAll(0, List.of("--network", network.trim()));
         }
         if (isSet(maxUngradedShare)) {
             args.addAll(List.of("--max-ungraded-share", maxUngradedShare.trim()));

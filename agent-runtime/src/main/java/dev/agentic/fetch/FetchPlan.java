@@ -171,8 +171,8 @@ public record FetchPlan(Path manifest, String suiteId, Map<String, Source> sourc
         String set = field.equals("expansion") ? "expansion" : "core";
         JsonNode name = entry.get("source");
         if (name == null || !name.isTextual() || !sources.containsKey(name.asText())) {
-            throw new TaskException(yaml.at(field, index, "source") + ": entry of '" + field + "': source '" + Document.written(name)
-                    + "' is not one of the manifest's sources" + (sources.isEmpty() ? " (it has no 'sources')" : " (" + String.join(", ", sources.keySet()) + ")"));
+            throw new TaskException(yaml.at(field, index, "source") + ": entry of '" + field + "': source " + Document.written(name)
+                    + " is not one of the manifest's sources" + (sources.isEmpty() ? " (it has no 'sources')" : " (" + String.join(", ", sources.keySet()) + ")"));
         }
         Source source = sources.get(name.asText());
         String key = source instanceof Source.Git ? "tasks" : "instances";

@@ -181,15 +181,19 @@ public record TaskCache(Path root) {
     }
 
     /**
-     * The manifest a suite argument names: an existing file as it is, else the manifest of a suite of that id
-     * fetched into this cache; refused naming both places looked at and the suites that were fetched.
+     * The manifest a suite argument names: a path as it is (an existing one, or one that looks like a path), else the
+     * manifest of a suite of that id fetched into this cache; an id fetched by no suite is refused naming the cache
+     * and the suites that were fetched.
      */
     public Path locate(String suite) {
         Path path = Path.of(suite);
-        if (Files.isRegularFile(path)) {
+        if (Files.isRegularFile(path) || !suite.matches("[A-Za-z0-9._-]+") || suite.matches(".*\\.(ya?ml|json)")) {
+            return path; // a path: its reader says what is wrong with it
+        }
+        Optional<Path> fetched = fetchedManifest(suite);
+        if (fetched.isEmpty() && Files.exists(path)) {
             return path;
         }
-        Optional<Path> fetched = suite.matches("[A-Za-z0-9._-]+") ? fetchedManifest(suite) : Optional.empty();
         if (fetched.isPresent()) {
             if (!Files.isRegularFile(fetched.get())) {
                 throw new TaskException("suite '" + suite + "' was fetched from " + fetched.get() + ", which no longer exists; fetch it again:"

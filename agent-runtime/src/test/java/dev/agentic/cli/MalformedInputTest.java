@@ -43,6 +43,11 @@ class MalformedInputTest {
     @TempDir
     Path dir;
 
+    @org.junit.jupiter.api.AfterEach
+    void defaultCache() {
+        System.clearProperty(dev.agentic.fetch.TaskCache.PROPERTY);
+    }
+
     /** How an input was refused: the exit code (0 for a refusal thrown by the runtime itself) and what the user reads. */
     record Refusal(int exitCode, String message) {}
 
@@ -92,6 +97,42 @@ class MalformedInputTest {
             write(d, "swe.json", "[\n" + INSTANCE.formatted("") + ",\n  42\n]\n");
             return validate(write(d, "suite.yaml", "id: s\ntasks:\n  - instances: swe.json\n"));
         }, "swe.json:12:3: expected a SWE-bench instance object", "found a number"));
+        // published tasks: sources and their entries, read by fetch (no network: all refused while reading the manifest)
+        String git = "sources:\n  tb2:\n    git: https://example.invalid/tb2.git\n    commit: %s\n";
+        String data = "sources:\n  swe:\n    dataset: %s\n    revision: %s\n    file: %s\n";
+        String commit = "69671fbaac6d67a7ef0dfec016cc38a64ef7a77c";
+        cases.add(positioned("sources: a branch for a commit", d -> fetch(write(d, "suite.yaml", "id: s\n" + git.formatted("main")
+                        + "tasks:\n  - source: tb2\n    tasks: [fix-git]\n")),
+                "suite.yaml:5:13: source 'tb2': commit 'main': expected the 40 lower-case hex digits of a commit"));
+        cases.add(positioned("sources: a dataset without owner", d -> fetch(write(d, "suite.yaml", "id: s\n"
+                        + data.formatted("SWE-bench_Verified", commit, "data/test.parquet") + "tasks:\n  - source: swe\n    instances: [a__b-1]\n")),
+                "suite.yaml:4:14: source 'swe': dataset 'SWE-bench_Verified': expected <owner>/<name>"));
+        cases.add(positioned("sources: a dataset file of another kind", d -> fetch(write(d, "suite.yaml", "id: s\n"
+                        + data.formatted("a/b", commit, "data/test.csv") + "tasks:\n  - source: swe\n    instances: [a__b-1]\n")),
+                "suite.yaml:6:11: source 'swe': file 'data/test.csv': expected a relative path in the dataset repository ending in .parquet, .jsonl or .json"));
+        cases.add(positioned("sources: a checksum too short", d -> fetch(write(d, "suite.yaml", "id: s\n"
+                        + data.formatted("a/b", commit, "data/t.parquet") + "    sha256: abc\ntasks:\n  - source: swe\n    instances: [a__b-1]\n")),
+                "suite.yaml:7:13: source 'swe': sha256 'abc': expected 64 lower-case hex digits"));
+        cases.add(positioned("sources: an entry naming no source", d -> fetch(write(d, "suite.yaml", "id: s\n" + git.formatted(commit)
+                        + "tasks:\n  - source: tb1\n    tasks: [fix-git]\n")),
+                "suite.yaml:7:13: entry of 'tasks': source 'tb1' is not one of the manifest's sources (tb2)"));
+        cases.add(positioned("sources: instances of a git source", d -> fetch(write(d, "suite.yaml", "id: s\n" + git.formatted(commit)
+                        + "tasks:\n  - source: tb2\n    instances: [fix-git]\n")),
+                "suite.yaml:8:16: source 'tb2' is a git repository of task folders: list them under 'tasks'"));
+        cases.add(positioned("sources: an unknown field of a task", d -> fetch(write(d, "suite.yaml", "id: s\n" + git.formatted(commit)
+                        + "tasks:\n  - source: tb2\n    tasks:\n      - {name: fix-git, size: 3}\n")),
+                "suite.yaml:9:31: unknown field 'size'; expected name, path, image, image_mb"));
+        cases.add(positioned("sources: a negative image size", d -> fetch(write(d, "suite.yaml", "id: s\n" + git.formatted(commit)
+                        + "tasks:\n  - source: tb2\n    tasks:\n      - {name: fix-git, image_mb: -1}\n")),
+                "suite.yaml:9:35: image_mb: expected a positive number of MB, found '-1'"));
+        cases.add(positioned("sources: a task not fetched yet", d -> validate(write(d, "suite.yaml", "id: s\n" + git.formatted(commit)
+                        + "tasks:\n  - source: tb2\n    tasks: [fix-git]\n"), "--cache", d.resolve("cache").toString()),
+                "suite.yaml:8:13: 1 of 1 task(s) of source 'tb2' (git " + commit + ") are not fetched into ", "run: agentx fetch --suite "));
+        cases.add(unpositioned("fetch: a mirror for a source the manifest lacks", d -> fetch(write(d, "suite.yaml", "id: s\n" + git.formatted(commit)
+                        + "tasks:\n  - source: tb2\n    tasks: [fix-git]\n"), "--source", "tb3=/srv/mirror.git"),
+                "--source tb3=/srv/mirror.git: ", "suite.yaml has no source 'tb3'; its sources: tb2"));
+        cases.add(unpositioned("bench: a suite id nobody fetched", d -> cli("--cache", d.resolve("cache").toString(), "validate", "--suite", "nowhere-fetched"),
+                "suite 'nowhere-fetched': no such manifest file, and no suite of that id was fetched into ", "agentx fetch --suite <manifest>"));
         cases.add(unpositioned("--tasks: a glob never closed", d -> validate(write(d, "suite.yaml", "id: s\ntasks:\n  - " + HELLO + "\n"),
                         "--tasks", "tb/[abc"),
                 "--tasks (-Dagent.tasks) 'tb/[abc' (filtering suite ", "suite.yaml): not a valid glob: '[' at character 4 is not closed"));
@@ -310,6 +351,12 @@ class MalformedInputTest {
 
     static Refusal validate(Path suite, String... more) {
         List<String> args = new ArrayList<>(List.of("validate", "--suite", suite.toString()));
+        args.addAll(List.of(more));
+        return cli(args.toArray(String[]::new));
+    }
+
+    static Refusal fetch(Path suite, String... more) {
+        List<String> args = new ArrayList<>(List.of("fetch", "--suite", suite.toString(), "--dry-run"));
         args.addAll(List.of(more));
         return cli(args.toArray(String[]::new));
     }
