@@ -22,7 +22,7 @@ abstract class AbstractVariantMojo extends AbstractMojo {
      * The variant: {@code <id>}, {@code <parent>}, {@code <hypothesis>}, and the settings it changes:
      * {@code <model>}, {@code <prompt>}, {@code <planning>}, {@code <memory>}, {@code <tools>},
      * {@code <diagnosis>}, {@code <limits>} ({@code <maxSteps>}, {@code <maxTokens>}, {@code <maxCost>},
-     * {@code <wallTime>}), {@code <toolTimeout>}, {@code <temperature>}, {@code <seed>};
+     * {@code <wallTime>}), {@code <toolTimeout>}, {@code <temperature>}, {@code <seed>}, {@code <promptCache>};
      * {@code <why>} when it changes more than one dimension of its parent;
      * {@code <documentationOnly>true</documentationOnly>} for an experiment that runs nothing.
      */

@@ -2,7 +2,6 @@ package dev.agentic.maven;
 
 import dev.agentic.bench.BenchSpec;
 import dev.agentic.bench.RunResults;
-import dev.agentic.bench.TrialResult;
 import dev.agentic.lineage.Comparison;
 import dev.agentic.lineage.Comparisons;
 import dev.agentic.lineage.Lineage;
@@ -68,7 +67,7 @@ public class PromoteMojo extends AbstractVariantMojo {
             Comparison comparison = attempt(() -> Comparisons.compare(childResults, parentResults, confidence, margin,
                     Comparisons.DEFAULT_RESAMPLES));
             candidates.add(new Promotion.Candidate(child.id(), comparison, comparison.pBetter(),
-                    childResults.mean(TrialResult::costUsd), childResults.mean(t -> t.totalMs() / 1000.0)));
+                    childResults.meanCostUsd(), childResults.mean(t -> t.totalMs() / 1000.0)));
         }
         Path manifest = project.getBasedir().toPath().resolve(parentResults.run().suiteManifest());
         boolean expansionRequired = attempt(() -> !Suite.load(manifest, "agentic/base:bookworm").expansion().isEmpty());

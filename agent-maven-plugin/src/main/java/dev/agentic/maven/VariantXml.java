@@ -20,7 +20,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 final class VariantXml {
 
     static final Set<String> SETTINGS = Set.of("model", "prompt", "planning", "memory", "tools", "diagnosis", "tool-timeout",
-            "max-observation", "max-format-errors", "max-steps", "max-tokens", "max-cost", "wall-time", "temperature", "seed");
+            "max-observation", "max-format-errors", "max-steps", "max-tokens", "max-cost", "wall-time", "temperature", "seed", "prompt-cache");
     private static final Set<String> DESCRIPTIVE = Set.of("id", "parent", "hypothesis", "why", "documentationOnly", "limits");
 
     private VariantXml() {}
@@ -59,7 +59,7 @@ final class VariantXml {
         if (!SETTINGS.contains(key)) {
             throw new IllegalArgumentException(source + ": unknown element <" + element.getName() + "> in <variant>; expected one of"
                     + " id, parent, hypothesis, why, documentationOnly, limits, model, prompt, planning, memory, tools, diagnosis,"
-                    + " toolTimeout, maxObservation, maxFormatErrors, maxSteps, maxTokens, maxCost, wallTime, temperature, seed");
+                    + " toolTimeout, maxObservation, maxFormatErrors, maxSteps, maxTokens, maxCost, wallTime, temperature, seed, promptCache");
         }
         String value = element.getValue();
         if (value == null || value.isBlank()) {

@@ -17,6 +17,8 @@ import java.util.Map;
  *
  * @param temperature sampling temperature, or null for the provider's default
  * @param seed sampling seed where the provider supports it, or null
+ * @param promptCache whether the stable prefix of requests is marked for the provider's prompt cache (Anthropic; setting
+ *                    {@code prompt-cache}, {@code on} or {@code off})
  */
 public record AgentConfig(
         ModelSpec model,
@@ -27,18 +29,19 @@ public record AgentConfig(
         DiagnosisMode diagnosis,
         Limits limits,
         Double temperature,
-        Integer seed) {
+        Integer seed,
+        boolean promptCache) {
 
     public static AgentConfig defaults(ModelSpec model) {
         return new AgentConfig(model, PromptStrategy.parse("default"), new NoPlanning(), new FullMemory(), ToolPolicy.DEFAULT,
-                DiagnosisMode.NOTIFY, Limits.DEFAULT, null, null);
+                DiagnosisMode.NOTIFY, Limits.DEFAULT, null, null, true);
     }
 
     /**
      * This configuration with one setting changed. Keys: {@code model}, {@code prompt},
      * {@code planning}, {@code memory}, {@code tools}, {@code tool-timeout}, {@code max-observation},
      * {@code max-format-errors}, {@code diagnosis}, {@code max-steps}, {@code max-tokens},
-     * {@code max-cost}, {@code wall-time}, {@code temperature}, {@code seed}. Durations are written
+     * {@code max-cost}, {@code wall-time}, {@code temperature}, {@code seed}, {@code prompt-cache}. Durations are written
      * {@code 90s}, {@code 5m} or {@code 1h}.
      *
      * @throws IllegalArgumentException naming the key, the value and what is expected
@@ -46,24 +49,25 @@ public record AgentConfig(
     public AgentConfig with(String key, String value) {
         try {
             return switch (key) {
-                case "model" -> new AgentConfig(ModelSpec.parse(value), prompt, planning, memory, tools, diagnosis, limits, temperature, seed);
-                case "prompt" -> new AgentConfig(model, PromptStrategy.parse(value), planning, memory, tools, diagnosis, limits, temperature, seed);
-                case "planning" -> new AgentConfig(model, prompt, PlanningStrategy.parse(value), memory, tools, diagnosis, limits, temperature, seed);
-                case "memory" -> new AgentConfig(model, prompt, planning, MemoryPolicy.parse(value), tools, diagnosis, limits, temperature, seed);
+                case "model" -> new AgentConfig(ModelSpec.parse(value), prompt, planning, memory, tools, diagnosis, limits, temperature, seed, promptCache);
+                case "prompt" -> new AgentConfig(model, PromptStrategy.parse(value), planning, memory, tools, diagnosis, limits, temperature, seed, promptCache);
+                case "planning" -> new AgentConfig(model, prompt, PlanningStrategy.parse(value), memory, tools, diagnosis, limits, temperature, seed, promptCache);
+                case "memory" -> new AgentConfig(model, prompt, planning, MemoryPolicy.parse(value), tools, diagnosis, limits, temperature, seed, promptCache);
                 case "tools" -> withTools(tools.withTools(ToolPolicy.parseTools(value)));
                 case "tool-timeout" -> withTools(tools.withCallTimeout(duration(value)));
                 case "max-observation" -> withTools(tools.withMaxObservationChars(integer(value)));
                 case "max-format-errors" -> withTools(tools.withMaxFormatErrors(integer(value)));
-                case "diagnosis" -> new AgentConfig(model, prompt, planning, memory, tools, DiagnosisMode.parse(value), limits, temperature, seed);
+                case "diagnosis" -> new AgentConfig(model, prompt, planning, memory, tools, DiagnosisMode.parse(value), limits, temperature, seed, promptCache);
                 case "max-steps" -> withLimits(new Limits(integer(value), limits.maxTokens(), limits.maxCostUsd(), limits.wallTime()));
                 case "max-tokens" -> withLimits(new Limits(limits.maxSteps(), Long.parseLong(value.trim()), limits.maxCostUsd(), limits.wallTime()));
                 case "max-cost" -> withLimits(new Limits(limits.maxSteps(), limits.maxTokens(), Double.parseDouble(value.trim()), limits.wallTime()));
                 case "wall-time" -> withLimits(new Limits(limits.maxSteps(), limits.maxTokens(), limits.maxCostUsd(), duration(value)));
-                case "temperature" -> new AgentConfig(model, prompt, planning, memory, tools, diagnosis, limits, Double.parseDouble(value.trim()), seed);
-                case "seed" -> new AgentConfig(model, prompt, planning, memory, tools, diagnosis, limits, temperature, integer(value));
+                case "temperature" -> new AgentConfig(model, prompt, planning, memory, tools, diagnosis, limits, Double.parseDouble(value.trim()), seed, promptCache);
+                case "seed" -> new AgentConfig(model, prompt, planning, memory, tools, diagnosis, limits, temperature, integer(value), promptCache);
+                case "prompt-cache" -> new AgentConfig(model, prompt, planning, memory, tools, diagnosis, limits, temperature, seed, onOff(value));
                 default -> throw new IllegalArgumentException("unknown setting '" + key + "'; known settings: model, prompt, planning,"
                         + " memory, tools, tool-timeout, max-observation, max-format-errors, diagnosis, max-steps, max-tokens,"
-                        + " max-cost, wall-time, temperature, seed");
+                        + " max-cost, wall-time, temperature, seed, prompt-cache");
             };
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("setting " + key + "='" + value + "': not a number", e);
@@ -102,15 +106,24 @@ public record AgentConfig(
         out.put("wall-time", limits.wallTime().toSeconds() + "s");
         out.put("temperature", temperature == null ? "default" : temperature.toString());
         out.put("seed", seed == null ? "none" : seed.toString());
+        out.put("prompt-cache", promptCache ? "on" : "off");
         return out;
     }
 
     private AgentConfig withTools(ToolPolicy policy) {
-        return new AgentConfig(model, prompt, planning, memory, policy, diagnosis, limits, temperature, seed);
+        return new AgentConfig(model, prompt, planning, memory, policy, diagnosis, limits, temperature, seed, promptCache);
     }
 
     private AgentConfig withLimits(Limits newLimits) {
-        return new AgentConfig(model, prompt, planning, memory, tools, diagnosis, newLimits, temperature, seed);
+        return new AgentConfig(model, prompt, planning, memory, tools, diagnosis, newLimits, temperature, seed, promptCache);
+    }
+
+    private static boolean onOff(String value) {
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("expected on or off");
+        };
     }
 
     private static int integer(String value) {

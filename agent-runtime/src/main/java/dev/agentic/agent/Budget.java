@@ -1,26 +1,30 @@
 package dev.agentic.agent;
 
-import dev.agentic.model.ModelReply;
+import dev.agentic.model.Cost;
 import dev.agentic.model.Usage;
 import java.time.Duration;
 import java.util.Optional;
 
-/** What an episode has used against its {@link Limits}. */
+/**
+ * What an episode has used against its {@link Limits}. A cost that is not known (a model without a
+ * price) never reaches the cost limit: that limit is then not enforced, which the episode says once.
+ */
 final class Budget {
 
     private final Limits limits;
     private final long startNanos = System.nanoTime();
     private int steps;
     private Usage usage = Usage.ZERO;
-    private double costUsd;
+    private Cost cost = Cost.ZERO;
 
     Budget(Limits limits) {
         this.limits = limits;
     }
 
-    void spend(ModelReply reply) {
-        usage = usage.plus(reply.usage());
-        costUsd += reply.costUsd();
+    /** Counts what a call used: a reply's, or that of the answered attempts of a call that failed. */
+    void spend(Usage used, Cost spent) {
+        usage = usage.plus(used);
+        cost = cost.plus(spent);
     }
 
     int nextStep() {
@@ -35,7 +39,7 @@ final class Budget {
         if (limits.maxTokens() > 0 && usage.totalTokens() >= limits.maxTokens()) {
             return Optional.of(ExitStatus.TOKEN_LIMIT);
         }
-        if (limits.maxCostUsd() > 0 && costUsd >= limits.maxCostUsd()) {
+        if (limits.maxCostUsd() > 0 && cost instanceof Cost.Known known && known.usd() >= limits.maxCostUsd()) {
             return Optional.of(ExitStatus.COST_LIMIT);
         }
         if (steps >= limits.maxSteps()) {
@@ -62,7 +66,7 @@ final class Budget {
         return usage;
     }
 
-    double costUsd() {
-        return costUsd;
+    Cost cost() {
+        return cost;
     }
 }

@@ -8,6 +8,7 @@ import dev.agentic.model.ModelException;
 import dev.agentic.model.ModelReply;
 import dev.agentic.model.SideRequest;
 import dev.agentic.model.TokenEstimate;
+import dev.agentic.model.Usage;
 import dev.agentic.planning.UpdatePlanTool;
 import dev.agentic.sandbox.Sandbox;
 import dev.agentic.sandbox.SandboxException;
@@ -115,6 +116,10 @@ final class Episode {
         conversation = new Conversation(SystemMessage.from(config.prompt().system(values)), UserMessage.from(config.prompt().task(values)));
         events.accept(new TrajectoryEvent.Start(0, TrajectoryEvent.SCHEMA_VERSION, Instant.now().toString(), taskName,
                 config.model().toString(), config.describe()));
+        if (config.limits().maxCostUsd() > 0 && !model.priced()) {
+            events.accept(new TrajectoryEvent.Notice(0, "cost_limit_not_enforced", "max-cost " + config.limits().maxCostUsd()
+                    + " USD is not enforced: model " + model.modelName() + " has no price in the price table, so its cost is unknown"));
+        }
         record(0, "system_prompt", conversation.head().get(0));
         record(0, "task", conversation.head().get(1));
     }
@@ -185,15 +190,26 @@ final class Episode {
                 timeout.isZero() ? Duration.ofSeconds(1) : timeout));
     }
 
-    /** One model call, recorded and counted. */
+    /**
+     * One model call, recorded and counted; a call that fails still counts the tokens of its answered
+     * attempts. Every request starts with the conversation's head, its stable prefix.
+     */
     private ModelReply call(List<ChatMessage> messages, String purpose, int step) {
-        ModelReply reply = model.call(messages, specs);
-        budget.spend(reply);
+        ModelReply reply;
+        try {
+            reply = model.call(messages, conversation.head().size(), specs);
+        } catch (ModelException e) {
+            budget.spend(e.usage(), e.cost());
+            throw e;
+        }
+        budget.spend(reply.usage(), reply.cost());
         AiMessage message = reply.message();
         List<TrajectoryEvent.Call> calls = message.hasToolExecutionRequests() ? message.toolExecutionRequests().stream()
                 .map(c -> new TrajectoryEvent.Call(c.id(), c.name(), c.arguments())).toList() : List.of();
-        events.accept(new TrajectoryEvent.ModelCall(step, purpose, messages.size(), message.text(), calls,
-                reply.usage().inputTokens(), reply.usage().outputTokens(), reply.costUsd(), reply.duration().toMillis(), reply.attempts()));
+        Usage usage = reply.usage();
+        events.accept(new TrajectoryEvent.ModelCall(step, purpose, messages.size(), message.text(), calls, usage.inputTokens(),
+                usage.cachedInputTokens(), usage.cacheWriteTokens(), usage.outputTokens(), reply.cost().usdOrNull(),
+                reply.duration().toMillis(), reply.attempts()));
         return reply;
     }
 
@@ -224,9 +240,11 @@ final class Episode {
     private EpisodeResult end(ExitStatus status, String reason, String submitted) {
         String detail = Secrets.standard().redact(reason);
         String submission = Secrets.standard().redact(submitted);
-        events.accept(new TrajectoryEvent.End(budget.steps(), status.label(), detail, submission, budget.usage().inputTokens(),
-                budget.usage().outputTokens(), budget.costUsd(), budget.elapsed().toMillis()));
-        return new EpisodeResult(status, detail, submission, budget.steps(), budget.usage(), budget.costUsd(), budget.elapsed());
+        Usage usage = budget.usage();
+        events.accept(new TrajectoryEvent.End(budget.steps(), status.label(), detail, submission, usage.inputTokens(),
+                usage.cachedInputTokens(), usage.cacheWriteTokens(), usage.outputTokens(), budget.cost().usdOrNull(),
+                budget.elapsed().toMillis()));
+        return new EpisodeResult(status, detail, submission, budget.steps(), usage, budget.cost(), budget.elapsed());
     }
 
     private void record(int step, String kind, ChatMessage message) {

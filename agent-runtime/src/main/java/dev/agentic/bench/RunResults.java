@@ -68,6 +68,11 @@ public record RunResults(Path directory, RunInfo run, List<TrialResult> trials) 
         return trials.stream().filter(TrialResult::graded).mapToDouble(value).average().orElse(0);
     }
 
+    /** The mean cost of a graded trial, or null when a graded trial's cost is unknown (a model without a price). */
+    public Double meanCostUsd() {
+        return trials.stream().filter(TrialResult::graded).allMatch(TrialResult::costKnown) ? mean(TrialResult::costUsd) : null;
+    }
+
     /** The run's {@code summary.json}, when it has one. */
     public java.util.Optional<Summary> summary() {
         Path file = directory.resolve("summary.json");

@@ -28,13 +28,19 @@ final class Summaries {
         double deff = Clustering.designEffect(trialsPerTask, Clustering.icc(outcomes));
         double rate = graded.isEmpty() ? 0 : (double) resolved / graded.size();
         Interval interval = Proportions.wilson(rate * graded.size() / deff, graded.size() / deff, Proportions.Z95);
+        boolean costKnown = graded.stream().allMatch(TrialResult::costKnown);
+        long input = graded.stream().mapToLong(TrialResult::inputTokens).sum();
         return new Summary(Summary.SCHEMA, run.runId(), run.variant(), run.suite(), run.suiteHash(), run.tasks(), run.trials(),
                 run.tasks() * run.trials(), all.size(), resolved, (int) all.stream().filter(TrialResult::infrastructureFailure).count(),
                 (int) all.stream().filter(TrialResult::taskError).count(), rate, interval.low(), interval.high(), deff,
                 passAtK(byTask, run.trials()), groups(graded, TrialResult::category), groups(graded, TrialResult::difficulty),
                 all.stream().collect(Collectors.groupingBy(TrialResult::failureLabel, TreeMap::new, Collectors.counting())),
-                mean(graded, TrialResult::inputTokens), mean(graded, TrialResult::outputTokens), mean(graded, TrialResult::costUsd),
-                graded.stream().mapToDouble(TrialResult::costUsd).sum(), mean(graded, t -> t.agentMs() / 1000.0),
+                mean(graded, TrialResult::inputTokens), mean(graded, TrialResult::outputTokens),
+                costKnown ? mean(graded, TrialResult::costUsd) : null, costKnown ? sum(graded, TrialResult::costUsd) : null,
+                input == 0 ? 0 : (double) graded.stream().mapToLong(TrialResult::cachedInputTokens).sum() / input,
+                costKnown ? mean(graded, TrialResult::costWithoutCaching) : null,
+                costKnown ? sum(graded, TrialResult::costWithoutCaching) : null,
+                graded.stream().anyMatch(t -> Boolean.TRUE.equals(t.cachedPriceUnknown())), mean(graded, t -> t.agentMs() / 1000.0),
                 mean(graded, t -> t.testMs() / 1000.0), mean(all, t -> t.totalMs() / 1000.0), Instant.now().toString());
     }
 
@@ -66,6 +72,10 @@ final class Summaries {
             groups.put(name, new Summary.Group(ts.size(), ok, (double) ok / ts.size()));
         });
         return groups;
+    }
+
+    private static double sum(List<TrialResult> trials, ToDoubleFunction<TrialResult> value) {
+        return trials.stream().mapToDouble(value).sum();
     }
 
     private static double mean(List<TrialResult> trials, ToDoubleFunction<TrialResult> value) {

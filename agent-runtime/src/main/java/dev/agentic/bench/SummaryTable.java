@@ -27,10 +27,33 @@ public final class SummaryTable {
         out.append("  by category      ").append(groups(s.byCategory())).append('\n');
         out.append("  failure labels   ").append(s.failureLabels().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(" · "))).append('\n');
-        out.append(String.format(Locale.ROOT, "  mean per trial   %,.0f tokens in · %,.0f out · $%.4f · agent %.1f s · tests %.1f s · total %.1f s%n",
-                s.meanInputTokens(), s.meanOutputTokens(), s.meanCostUsd(), s.meanAgentSeconds(), s.meanTestSeconds(), s.meanTrialSeconds()));
+        out.append(String.format(Locale.ROOT, "  mean per trial   %,.0f tokens in%s · %,.0f out · %s · agent %.1f s · tests %.1f s · total %.1f s%n",
+                s.meanInputTokens(), cachedShare(s, "cached"), s.meanOutputTokens(), meanCost(s), s.meanAgentSeconds(), s.meanTestSeconds(),
+                s.meanTrialSeconds()));
         out.append("  results          ").append(directory).append('\n');
         return out.toString();
+    }
+
+    /** The share of input tokens read from a prompt cache in words, e.g. {@code " (62 % cached)"}; empty when none was. */
+    public static String cachedShare(Summary s, String cached) {
+        return s.cachedInputShare() > 0 ? String.format(Locale.ROOT, " (%.0f %% %s)", 100 * s.cachedInputShare(), cached) : "";
+    }
+
+    /**
+     * The mean cost of a trial in words: {@code $0.0123}, with the cost without caching when caching
+     * changed it ({@code $0.0123 ($0.0290 without caching)}), a note when cached tokens were billed
+     * at the full input price, or {@code cost unknown} for a model without a price (never $0).
+     */
+    public static String meanCost(Summary s) {
+        if (s.meanCostUsd() == null) {
+            return "cost unknown (no price for the model)";
+        }
+        String text = String.format(Locale.ROOT, "$%.4f", s.meanCostUsd());
+        Double without = s.meanCostUsdWithoutCaching();
+        if (without != null && Math.abs(without - s.meanCostUsd()) > 5e-5) {
+            text += String.format(Locale.ROOT, " ($%.4f without caching)", without);
+        }
+        return s.cachedPriceUnknown() ? text + " (cached input at the full input price: no cached price known)" : text;
     }
 
     private static String groups(Map<String, Summary.Group> groups) {

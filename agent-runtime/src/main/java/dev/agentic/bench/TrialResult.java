@@ -18,16 +18,47 @@ import java.util.Map;
  * @param tags behaviour tags read from the trajectory ({@code dev.agentic.diagnosis.TrialTags}); absent in older results
  * @param retriedErrors the errors of earlier attempts that were retried (infrastructure errors, a lost Docker engine);
  *                      absent when the first attempt counted
+ * @param inputTokens all prompt tokens of the episode, cached and cache-written ones included ({@code dev.agentic.model.Usage})
+ * @param costUsd what the model calls cost; null (left out of the file) when the model has no known price
+ * @param cachedInputTokens the part of {@code inputTokens} read from the provider's prompt cache; 0 in older results
+ * @param cacheWriteTokens the part of {@code inputTokens} written to the provider's prompt cache; 0 in older results
+ * @param costUsdWithoutCaching the cost with every input token at the full input price; null when the cost is unknown,
+ *                              and in older results (where it equals {@code costUsd})
+ * @param cachedPriceUnknown true when cached or cache-written tokens were billed at the full input price for want of a
+ *                           cached price; null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrialResult(int schema, String task, int trial, String format, String category, String difficulty,
                           boolean resolved, double reward, String outcome, String failureLabel, String exitStatus, String exitDetail,
                           Map<String, String> tests, String sweResolution, int steps, long inputTokens, long outputTokens,
-                          double costUsd, long agentMs, long testMs, long totalMs, int infraAttempts, String infraError,
+                          Double costUsd, long agentMs, long testMs, long totalMs, int infraAttempts, String infraError,
                           String trajectory, String startedAt, String endedAt, java.util.List<String> tags,
-                          java.util.List<String> retriedErrors) {
+                          java.util.List<String> retriedErrors, long cachedInputTokens, long cacheWriteTokens,
+                          Double costUsdWithoutCaching, Boolean cachedPriceUnknown) {
 
     public static final int SCHEMA = 1;
+
+    /** A trial without use of a prompt cache and with a known cost, as results were before caching was counted. */
+    public TrialResult(int schema, String task, int trial, String format, String category, String difficulty,
+                       boolean resolved, double reward, String outcome, String failureLabel, String exitStatus, String exitDetail,
+                       Map<String, String> tests, String sweResolution, int steps, long inputTokens, long outputTokens,
+                       double costUsd, long agentMs, long testMs, long totalMs, int infraAttempts, String infraError,
+                       String trajectory, String startedAt, String endedAt, java.util.List<String> tags,
+                       java.util.List<String> retriedErrors) {
+        this(schema, task, trial, format, category, difficulty, resolved, reward, outcome, failureLabel, exitStatus, exitDetail, tests,
+                sweResolution, steps, inputTokens, outputTokens, (Double) costUsd, agentMs, testMs, totalMs, infraAttempts, infraError,
+                trajectory, startedAt, endedAt, tags, retriedErrors, 0, 0, null, null);
+    }
+
+    /** Whether the cost of this trial is known (false for a model without a price). */
+    public boolean costKnown() {
+        return costUsd != null;
+    }
+
+    /** The cost had every input token been billed at the full input price; null when the cost is unknown. */
+    public Double costWithoutCaching() {
+        return costUsdWithoutCaching != null ? costUsdWithoutCaching : costUsd;
+    }
 
     public boolean infrastructureFailure() {
         return "INFRASTRUCTURE".equals(outcome);
@@ -47,7 +78,8 @@ public record TrialResult(int schema, String task, int trial, String format, Str
     public TrialResult withRetriedErrors(java.util.List<String> errors) {
         return new TrialResult(schema, task, trial, format, category, difficulty, resolved, reward, outcome, failureLabel, exitStatus,
                 exitDetail, tests, sweResolution, steps, inputTokens, outputTokens, costUsd, agentMs, testMs, totalMs, infraAttempts,
-                infraError, trajectory, startedAt, endedAt, tags, errors.isEmpty() ? null : java.util.List.copyOf(errors));
+                infraError, trajectory, startedAt, endedAt, tags, errors.isEmpty() ? null : java.util.List.copyOf(errors), cachedInputTokens,
+                cacheWriteTokens, costUsdWithoutCaching, cachedPriceUnknown);
     }
 
     /** Task and trial, e.g. {@code hello-world.2}. */

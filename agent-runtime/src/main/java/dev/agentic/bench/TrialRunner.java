@@ -7,6 +7,7 @@ import dev.agentic.agent.ExitStatus;
 import dev.agentic.diagnosis.FailureLabels;
 import dev.agentic.diagnosis.TrialTags;
 import dev.agentic.trajectory.Trajectories;
+import dev.agentic.model.Cost;
 import dev.agentic.model.ModelClient;
 import dev.agentic.model.ModelOptions;
 import dev.agentic.model.Models;
@@ -136,7 +137,8 @@ final class TrialRunner {
         SandboxSpec sandboxSpec = images.sandboxSpec(task).withLabels(Map.of("dev.agentic.run", spec.runId(), "dev.agentic.task", task.id()));
         Duration agentTime = scaled(task.agentTimeout());
         AgentConfig trialConfig = wallTimeSet ? config : config.with("wall-time", Math.max(1, agentTime.toSeconds()) + "s");
-        ModelClient model = models.create(config.model(), ModelOptions.DEFAULT.withSampling(config.temperature(), config.seed()), task.id());
+        ModelClient model = models.create(config.model(), ModelOptions.DEFAULT.withSampling(config.temperature(), config.seed())
+                .withPromptCache(config.promptCache()), task.id());
         try (DockerSandbox sandbox = DockerSandbox.start(sandboxSpec);
              TrajectoryWriter trajectory = new TrajectoryWriter(store.trajectory(task.id(), trial), Secrets.standard())) {
             GraderGuard guard = GraderGuard.of(task, sandbox);
@@ -167,7 +169,9 @@ final class TrialRunner {
                     tests, grade.sweBench() == null ? null : grade.sweBench().resolution().name(), episode.steps(),
                     episode.usage().inputTokens(), episode.usage().outputTokens(), episode.costUsd(), agentMs, grade.durationMs(),
                     Duration.between(started, Instant.now()).toMillis(), attempt, taskError ? grade.detail() : null,
-                    relative(task, trial), started.toString(), Instant.now().toString(), tags, null);
+                    relative(task, trial), started.toString(), Instant.now().toString(), tags, null,
+                    episode.usage().cachedInputTokens(), episode.usage().cacheWriteTokens(), episode.cost().withoutCachingUsdOrNull(),
+                    episode.cost() instanceof Cost.Known known && known.cachedPriceUnknown() ? Boolean.TRUE : null);
         }
     }
 

@@ -71,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--base-url", paramLabel = "<url>", description = "address of an OpenAI-compatible (or Anthropic, Ollama) server")
     String baseUrl;
 
-    @Option(names = "--prices", paramLabel = "<file>", description = "extra model prices: lines '<model> = <USD per Mtok in>, <USD per Mtok out>'")
+    @Option(names = "--prices", paramLabel = "<file>", description = "extra model prices, USD per million tokens: lines '<model> = <input>, <output>[, <cached input>[, <cache write>]]'")
     Path prices;
 
     @Option(names = "--out", paramLabel = "<folder>", description = "where the trajectory goes (default: runs/<task>-<time>)")
@@ -96,7 +96,8 @@ final class RunCommand implements Callable<Integer> {
         }
         AgentConfig agentConfig = configuration(taskFolder);
         ModelClient client = Models.fromEnvironment().create(agentConfig.model(),
-                ModelOptions.DEFAULT.withBaseUrl(baseUrl).withSampling(agentConfig.temperature(), agentConfig.seed()).withPrices(prices),
+                ModelOptions.DEFAULT.withBaseUrl(baseUrl).withSampling(agentConfig.temperature(), agentConfig.seed()).withPrices(prices)
+                        .withPromptCache(agentConfig.promptCache()),
                 taskFolder.id());
         client.onRetry(message -> console.println("  … " + message));
         Path outDir = Inputs.outputFolder("--out", out != null ? out

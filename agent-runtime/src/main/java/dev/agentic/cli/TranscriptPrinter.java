@@ -14,7 +14,9 @@ final class TranscriptPrinter implements Consumer<TrajectoryEvent> {
 
     private final PrintWriter out;
     private long tokens;
+    private long cached;
     private double cost;
+    private boolean costUnknown;
 
     TranscriptPrinter(PrintWriter out) {
         this.out = out;
@@ -31,9 +33,15 @@ final class TranscriptPrinter implements Consumer<TrajectoryEvent> {
             }
         } else if (event instanceof TrajectoryEvent.ModelCall call) {
             tokens += call.inputTokens() + call.outputTokens();
-            cost += call.costUsd();
-            out.println(String.format(Locale.ROOT, "── step %d%s · %,d tokens · $%.4f so far%s", call.step(),
-                    call.purpose().equals("act") ? "" : " (" + call.purpose() + ")", tokens, cost,
+            cached += call.cachedInputTokens();
+            if (call.costUsd() == null) {
+                costUnknown = true;
+            } else {
+                cost += call.costUsd();
+            }
+            out.println(String.format(Locale.ROOT, "── step %d%s · %,d tokens%s · %s so far%s", call.step(),
+                    call.purpose().equals("act") ? "" : " (" + call.purpose() + ")", tokens,
+                    cached > 0 ? String.format(Locale.ROOT, " (%,d input cached)", cached) : "", dollars(costUnknown ? null : cost),
                     call.attempts() > 1 ? " · " + call.attempts() + " attempts" : ""));
             if (call.text() != null && !call.text().isBlank()) {
                 out.println(indent(firstLines(call.text(), 4)));
@@ -47,12 +55,18 @@ final class TranscriptPrinter implements Consumer<TrajectoryEvent> {
         } else if (event instanceof TrajectoryEvent.Memory memory) {
             out.printf(Locale.ROOT, "  ≡ memory %s: %d → %d messages, %,d → %,d tokens%n",
                     memory.policy(), memory.messagesBefore(), memory.messagesAfter(), memory.tokensBefore(), memory.tokensAfter());
+        } else if (event instanceof TrajectoryEvent.Notice notice) {
+            out.println("  ! " + notice.text());
         } else if (event instanceof TrajectoryEvent.End end) {
-            out.printf(Locale.ROOT, "══ %s after %d steps · %,d tokens · $%.4f · %.1f s%s%n",
-                    end.exitStatus(), end.step(), end.inputTokens() + end.outputTokens(), end.costUsd(), end.durationMs() / 1000.0,
+            out.printf(Locale.ROOT, "══ %s after %d steps · %,d tokens · %s · %.1f s%s%n",
+                    end.exitStatus(), end.step(), end.inputTokens() + end.outputTokens(), dollars(end.costUsd()), end.durationMs() / 1000.0,
                     end.exitStatus().equals("submitted") ? "" : " · " + end.detail());
         }
         out.flush();
+    }
+
+    private static String dollars(Double usd) {
+        return usd == null ? "cost unknown (no price for the model)" : String.format(Locale.ROOT, "$%.4f", usd);
     }
 
     private static String firstLines(String text, int count) {

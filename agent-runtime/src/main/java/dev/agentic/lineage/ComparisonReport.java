@@ -36,7 +36,7 @@ public final class ComparisonReport {
                 c.wins(), c.losses(), c.ties(), c.pWorse(), c.pBetter()));
         out.append(String.format(Locale.ROOT, "  minimum detectable effect %.1f pts (%d tasks × %s trials, α = %.2f one-sided, power 0.8)%n",
                 100 * c.minimumDetectableEffect(), c.tasks(), trials(Math.min(c.childTrialsPerTask(), c.parentTrialsPerTask())), 1 - c.confidence()));
-        out.append(String.format(Locale.ROOT, "  per trial: tokens %+,.0f · cost $%+.4f · time %+.1f s%n", c.deltaTokens(), c.deltaCostUsd(), c.deltaSeconds()));
+        out.append(String.format(Locale.ROOT, "  per trial: tokens %+,.0f · %s · time %+.1f s%n", c.deltaTokens(), costDelta(c), c.deltaSeconds()));
         out.append("  verdict ").append(c.verdict()).append(c.margin() > 0 ? String.format(Locale.ROOT, " (margin %.1f pts)", 100 * c.margin()) : "").append('\n');
         return out.toString();
     }
@@ -52,6 +52,11 @@ public final class ComparisonReport {
                     100 * flip.childRate(), flip.parentLabel(), flip.childLabel()));
         }
         return out.toString();
+    }
+
+    /** {@code cost $+0.0012}, or {@code cost n/a} when either side's cost is unknown (a model without a price). */
+    public static String costDelta(Comparison c) {
+        return c.deltaCostUsd() == null ? "cost n/a (a model without a known price)" : String.format(Locale.ROOT, "cost $%+.4f", c.deltaCostUsd());
     }
 
     private static String trials(double k) {

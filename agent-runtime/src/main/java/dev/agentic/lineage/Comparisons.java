@@ -67,7 +67,7 @@ public final class Comparisons {
                 mean(rows.stream().mapToDouble(Comparison.TaskRow::parentRate).toArray()), delta, interval.low(), interval.high(),
                 confidence, margin, wins, losses, rows.size() - wins - losses, pWorse, pBetter, mde, verdict,
                 child.mean(t -> t.inputTokens() + t.outputTokens()) - parent.mean(t -> t.inputTokens() + t.outputTokens()),
-                child.mean(TrialResult::costUsd) - parent.mean(TrialResult::costUsd),
+                child.meanCostUsd() == null || parent.meanCostUsd() == null ? null : child.meanCostUsd() - parent.meanCostUsd(),
                 child.mean(t -> t.totalMs() / 1000.0) - parent.mean(t -> t.totalMs() / 1000.0), rows);
     }
 

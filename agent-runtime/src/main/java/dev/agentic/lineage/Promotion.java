@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Choosing the child that continues a generation. Candidates are the children with results; the
- * candidate is the best by aggregate score — resolved rate first, then lower mean cost, then lower
- * mean time per trial. It is promoted only if it beats the parent: verdict BETTER and a one-sided
+ * candidate is the best by aggregate score — resolved rate first, then lower mean cost (an unknown
+ * cost after every known one), then lower mean time per trial. It is promoted only if it beats the parent: verdict BETTER and a one-sided
  * sign-test p-value that survives Holm's correction across all children compared. When the suite
  * has an expansion set, the candidate must also hold up there (not WORSE than the parent on it),
  * because the best of several children is biased upward by its selection.
@@ -15,7 +15,7 @@ import java.util.List;
 public final class Promotion {
 
     /** One child's evidence. */
-    public record Candidate(String child, Comparison comparison, double adjustedP, double meanCostUsd, double meanSeconds) {}
+    public record Candidate(String child, Comparison comparison, double adjustedP, Double meanCostUsd, double meanSeconds) {}
 
     /** The outcome: the promoted child, or none and why. */
     public record Decision(String generation, String promoted, String reason, List<Candidate> candidates, Comparison expansion) {}
@@ -39,7 +39,8 @@ public final class Promotion {
             candidates.add(new Candidate(c.child(), c.comparison(), adjusted[i], c.meanCostUsd(), c.meanSeconds()));
         }
         candidates.sort(Comparator.comparingDouble((Candidate c) -> -c.comparison().childRate())
-                .thenComparingDouble(Candidate::meanCostUsd).thenComparingDouble(Candidate::meanSeconds));
+                .thenComparing(Candidate::meanCostUsd, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparingDouble(Candidate::meanSeconds));
         Candidate best = candidates.get(0);
         if (best.comparison().verdict() != Verdict.BETTER || best.adjustedP() > alpha) {
             return new Decision(generation, null, String.format(java.util.Locale.ROOT,

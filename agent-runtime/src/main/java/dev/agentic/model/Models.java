@@ -1,5 +1,6 @@
 package dev.agentic.model;
 
+import dev.langchain4j.http.client.HttpClientBuilderLoader;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
@@ -13,7 +14,8 @@ import java.util.function.Function;
  * Builds a {@link ModelClient} from a {@link ModelSpec}. Keys and default addresses come from the
  * environment only: {@code OPENAI_API_KEY} and {@code OPENAI_BASE_URL}, {@code ANTHROPIC_API_KEY}
  * and {@code ANTHROPIC_BASE_URL}, {@code OLLAMA_BASE_URL} (default {@code http://localhost:11434}).
- * Providers' own retries are off: {@link ModelClient} retries with backoff.
+ * Providers' own retries are off: {@link ModelClient} retries with backoff. Calls of a model the
+ * price table does not list have an unknown cost; offline models (scripted, replay) cost nothing.
  */
 public final class Models {
 
@@ -36,11 +38,15 @@ public final class Models {
      * plays {@code <folder>/<taskId>.yaml}.
      */
     public ModelClient create(ModelSpec spec, ModelOptions options, String taskId) {
-        PriceTable prices = options.prices() == null ? PriceTable.builtIn() : PriceTable.builtIn().extendedWith(options.prices());
+        boolean offline = spec.provider() == ModelSpec.Provider.SCRIPTED || spec.provider() == ModelSpec.Provider.REPLAY;
+        PriceTable table = options.prices() == null ? PriceTable.builtIn() : PriceTable.builtIn().extendedWith(options.prices());
+        PriceTable prices = offline ? PriceTable.free() : table;
+        AnswerTap tap = offline ? null : new AnswerTap();
         ChatModel model = switch (spec.provider()) {
-            case OPENAI -> openAi(spec.name(), options);
-            case ANTHROPIC -> anthropic(spec.name(), options);
+            case OPENAI -> openAi(spec.name(), options, tap);
+            case ANTHROPIC -> anthropic(spec.name(), options, tap);
             case OLLAMA -> OllamaChatModel.builder()
+                    .httpClientBuilder(tap.around(HttpClientBuilderLoader.loadHttpClientBuilder()))
                     .baseUrl(firstNonNull(options.baseUrl(), environment.apply("OLLAMA_BASE_URL"), "http://localhost:11434"))
                     .modelName(spec.name())
                     .temperature(options.temperature())
@@ -51,10 +57,12 @@ public final class Models {
             case SCRIPTED -> ScriptedChatModel.fromFile(existing(spec, scriptFor(Path.of(spec.name()), taskId)));
             case REPLAY -> ReplayChatModel.fromTrajectory(existing(spec, Path.of(spec.name())));
         };
-        return new ModelClient(model, spec.name(), options.retries(), prices, options.temperature());
+        boolean cacheBreakpoints = spec.provider() == ModelSpec.Provider.ANTHROPIC && options.promptCache();
+        return new ModelClient(model, spec.name(), options.retries(), prices.priceOf(spec.name()).orElse(null), options.temperature(),
+                cacheBreakpoints, tap);
     }
 
-    private ChatModel openAi(String name, ModelOptions options) {
+    private ChatModel openAi(String name, ModelOptions options, AnswerTap tap) {
         String baseUrl = firstNonNull(options.baseUrl(), environment.apply("OPENAI_BASE_URL"), null);
         String key = environment.apply("OPENAI_API_KEY");
         if (key == null || key.isBlank()) {
@@ -65,6 +73,7 @@ public final class Models {
             key = "no-key";
         }
         OpenAiChatModel.OpenAiChatModelBuilder builder = OpenAiChatModel.builder()
+                .httpClientBuilder(tap.around(HttpClientBuilderLoader.loadHttpClientBuilder()))
                 .apiKey(key)
                 .modelName(name)
                 .temperature(options.temperature())
@@ -77,17 +86,24 @@ public final class Models {
         return builder.build();
     }
 
-    private ChatModel anthropic(String name, ModelOptions options) {
+    /**
+     * With prompt caching, langchain4j marks the system prompt and the last tool definition with
+     * {@code cache_control}; {@link ModelClient} marks the task and the pinned plan (user messages).
+     */
+    private ChatModel anthropic(String name, ModelOptions options, AnswerTap tap) {
         String key = environment.apply("ANTHROPIC_API_KEY");
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException("model anthropic:" + name + " needs ANTHROPIC_API_KEY in the environment");
         }
         AnthropicChatModel.AnthropicChatModelBuilder builder = AnthropicChatModel.builder()
+                .httpClientBuilder(tap.around(HttpClientBuilderLoader.loadHttpClientBuilder()))
                 .apiKey(key)
                 .modelName(name)
                 .temperature(options.temperature())
                 .maxTokens(4096)
                 .timeout(options.timeout())
+                .cacheSystemMessages(options.promptCache())
+                .cacheTools(options.promptCache())
                 .maxRetries(0);
         String baseUrl = firstNonNull(options.baseUrl(), environment.apply("ANTHROPIC_BASE_URL"), null);
         if (baseUrl != null) {

@@ -73,8 +73,9 @@ final class Charts {
     }
 
     /**
-     * Mean cost per trial against resolved rate, one point per variant; when no model had a price,
-     * mean tokens per trial instead (the axis says which). Variants at the same point share a label.
+     * Mean cost per trial against resolved rate, one point per variant; when no model had a price, or
+     * a variant's cost is unknown (NaN: a model without a price), mean tokens per trial instead (the
+     * axis says which). Variants at the same point share a label.
      */
     static String costAgainstRate(List<String> names, List<double[]> costTokensRate) {
         int width = 640;
@@ -82,7 +83,8 @@ final class Charts {
         int left = 80;
         int right = width - 30;
         int bottom = height - 40;
-        boolean priced = costTokensRate.stream().anyMatch(p -> p[0] > 0);
+        boolean unknown = costTokensRate.stream().anyMatch(p -> Double.isNaN(p[0]));
+        boolean priced = !unknown && costTokensRate.stream().anyMatch(p -> p[0] > 0);
         int axis = priced ? 0 : 1;
         double max = costTokensRate.stream().mapToDouble(p -> p[axis]).max().orElse(0);
         double scale = max > 0 ? max * 1.15 : 1;
@@ -91,7 +93,7 @@ final class Charts {
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"10\" x2=\"%d\" y2=\"%d\" class=\"axisline\"/><line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"axisline\"/>",
                 left, left, bottom, left, bottom, right, bottom));
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"axis\">resolved rate →</text><text x=\"8\" y=\"14\" class=\"axis\">%s</text>",
-                right - 100, bottom + 32, priced ? "$ per trial" : "tokens per trial (no priced model)"));
+                right - 100, bottom + 32, priced ? "$ per trial" : unknown ? "tokens per trial (a model without a known price)" : "tokens per trial (no priced model)"));
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"axis\">0 %%</text><text x=\"%d\" y=\"%d\" class=\"axis\">100 %%</text>",
                 left - 8, bottom + 16, right - 20, bottom + 16));
         svg.append(String.format(Locale.ROOT, "<text x=\"8\" y=\"%d\" class=\"axis\">%s</text><text x=\"8\" y=\"%d\" class=\"axis\">0</text>", 34,

@@ -2,6 +2,7 @@ package dev.agentic.report;
 
 import dev.agentic.bench.RunResults;
 import dev.agentic.bench.Summary;
+import dev.agentic.bench.SummaryTable;
 import dev.agentic.bench.TrialResult;
 import dev.agentic.lineage.Comparison;
 import dev.agentic.lineage.ComparisonReport;
@@ -95,7 +96,8 @@ public final class HtmlReport {
         body.append("<section><h2>Failure labels per variant</h2>").append(Charts.stacked(names,
                 summaries.stream().map(Summary::failureLabels).toList(), labels)).append("</section>");
         body.append("<section><h2>Cost against resolved rate</h2>").append(Charts.costAgainstRate(names,
-                summaries.stream().map(s -> new double[] {s.meanCostUsd(), s.meanInputTokens() + s.meanOutputTokens(), s.passRate()}).toList()))
+                summaries.stream().map(s -> new double[] {s.meanCostUsd() == null ? Double.NaN : s.meanCostUsd(),
+                        s.meanInputTokens() + s.meanOutputTokens(), s.passRate()}).toList()))
                 .append("</section>");
         return page("Lineage", body.toString());
     }
@@ -115,8 +117,9 @@ public final class HtmlReport {
         row(body, "settings", v.results().run().config().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(" · ")));
         row(body, "failure labels", s.failureLabels().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(" · ")));
-        row(body, "mean per trial", String.format(Locale.ROOT, "%,.0f tokens · $%.4f · agent %.1f s · tests %.1f s",
-                s.meanInputTokens() + s.meanOutputTokens(), s.meanCostUsd(), s.meanAgentSeconds(), s.meanTestSeconds()));
+        row(body, "mean per trial", String.format(Locale.ROOT, "%,.0f tokens%s · %s · agent %.1f s · tests %.1f s",
+                s.meanInputTokens() + s.meanOutputTokens(), SummaryTable.cachedShare(s, "of input cached"),
+                SummaryTable.meanCost(s), s.meanAgentSeconds(), s.meanTestSeconds()));
         body.append("</table></section>");
         if (parent != null) {
             try {
@@ -183,6 +186,9 @@ public final class HtmlReport {
             } else if (event instanceof TrajectoryEvent.Diagnosis d) {
                 out.append("<li class=\"diagnosis\">self-diagnosis <b>").append(Html.escape(d.kind())).append("</b>: ").append(Html.escape(d.evidence()))
                         .append("<br><span class=\"muted\">").append(Html.escape(d.hint())).append("</span></li>");
+            } else if (event instanceof TrajectoryEvent.Notice n) {
+                out.append("<li class=\"diagnosis\">notice <b>").append(Html.escape(n.kind())).append("</b>: ")
+                        .append(Html.escape(Secrets.standard().redact(n.text()))).append("</li>");
             } else if (event instanceof TrajectoryEvent.End end) {
                 out.append("<li class=\"end\">").append(Html.escape(end.exitStatus())).append(" after ").append(end.step()).append(" steps")
                         .append(end.submission() == null || end.submission().isBlank() ? "" : ": " + Html.escape(end.submission())).append("</li>");

@@ -2,6 +2,7 @@ package dev.agentic.report;
 
 import dev.agentic.bench.RunInfo;
 import dev.agentic.bench.Summary;
+import dev.agentic.bench.SummaryTable;
 import dev.agentic.lineage.Comparison;
 import dev.agentic.lineage.ComparisonReport;
 import dev.agentic.lineage.FailureModes;
@@ -31,8 +32,9 @@ public final class MarkdownSummary {
         }
         md.append("| failure labels | ").append(counts(s.failureLabels())).append(" |\n");
         md.append("| by difficulty | ").append(groups(s.byDifficulty())).append(" |\n");
-        md.append(String.format(Locale.ROOT, "| mean per trial | %,.0f tokens · $%.4f · agent %.1f s · tests %.1f s |%n", s.meanInputTokens()
-                + s.meanOutputTokens(), s.meanCostUsd(), s.meanAgentSeconds(), s.meanTestSeconds()));
+        md.append(String.format(Locale.ROOT, "| mean per trial | %,.0f tokens%s · %s · agent %.1f s · tests %.1f s |%n", s.meanInputTokens()
+                + s.meanOutputTokens(), SummaryTable.cachedShare(s, "of input cached"), SummaryTable.meanCost(s),
+                s.meanAgentSeconds(), s.meanTestSeconds()));
         if (s.infrastructureFailures() > 0) {
             md.append("| infrastructure failures | ").append(s.infrastructureFailures()).append(" (not counted) |\n");
         }
@@ -51,8 +53,8 @@ public final class MarkdownSummary {
         md.append(String.format(Locale.ROOT, "| tasks | child better %d · worse %d · same %d; sign test p(worse) %.4f, p(better) %.4f |%n",
                 c.wins(), c.losses(), c.ties(), c.pWorse(), c.pBetter()));
         md.append(String.format(Locale.ROOT, "| detectable | %.1f pts at α = %.2f, power 0.8 |%n", 100 * c.minimumDetectableEffect(), 1 - c.confidence()));
-        md.append(String.format(Locale.ROOT, "| per trial | tokens %+,.0f · cost $%+.4f · time %+.1f s |%n", c.deltaTokens(), c.deltaCostUsd(),
-                c.deltaSeconds()));
+        md.append(String.format(Locale.ROOT, "| per trial | tokens %+,.0f · %s · time %+.1f s |%n", c.deltaTokens(),
+                ComparisonReport.costDelta(c), c.deltaSeconds()));
         md.append("| failure modes | ").append(modes.sentence()).append(" |\n");
         if (!modes.flips().isEmpty()) {
             md.append("\n| task | ").append(c.parent()).append(" | ").append(c.child()).append(" | why |\n|---|---|---|---|\n");

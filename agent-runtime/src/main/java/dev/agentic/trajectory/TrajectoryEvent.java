@@ -15,6 +15,7 @@ import java.util.Map;
     @JsonSubTypes.Type(value = TrajectoryEvent.ToolRun.class, name = "tool"),
     @JsonSubTypes.Type(value = TrajectoryEvent.Diagnosis.class, name = "diagnosis"),
     @JsonSubTypes.Type(value = TrajectoryEvent.Memory.class, name = "memory"),
+    @JsonSubTypes.Type(value = TrajectoryEvent.Notice.class, name = "notice"),
     @JsonSubTypes.Type(value = TrajectoryEvent.End.class, name = "end")
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -34,9 +35,17 @@ public sealed interface TrajectoryEvent {
     /** A tool call the model asked for. */
     record Call(String id, String name, String arguments) {}
 
-    /** One model call: why it was made, what came back, and its cost. */
+    /**
+     * One model call: why it was made, what came back, and its cost.
+     *
+     * @param inputTokens all prompt tokens of its answered attempts, cached ones included ({@code dev.agentic.model.Usage})
+     * @param cachedInputTokens the part of them read from the provider's prompt cache; 0 in older trajectories
+     * @param cacheWriteTokens the part of them written to the cache
+     * @param costUsd null (left out) when the model has no known price
+     */
     record ModelCall(int step, String purpose, int messagesSent, String text, List<Call> toolCalls,
-                     long inputTokens, long outputTokens, double costUsd, long durationMs, int attempts) implements TrajectoryEvent {}
+                     long inputTokens, long cachedInputTokens, long cacheWriteTokens, long outputTokens, Double costUsd,
+                     long durationMs, int attempts) implements TrajectoryEvent {}
 
     /** One tool run and the observation as the model saw it. */
     record ToolRun(int step, String callId, String name, String arguments, String observation, boolean error,
@@ -48,7 +57,14 @@ public sealed interface TrajectoryEvent {
     /** The memory policy changed the conversation. */
     record Memory(int step, String policy, int messagesBefore, int messagesAfter, long tokensBefore, long tokensAfter) implements TrajectoryEvent {}
 
-    /** Last line: how the episode ended. */
-    record End(int step, String exitStatus, String detail, String submission, long inputTokens, long outputTokens,
-               double costUsd, long durationMs) implements TrajectoryEvent {}
+    /** Something the harness says about the episode that the model is not told, e.g. a limit it cannot enforce. */
+    record Notice(int step, String kind, String text) implements TrajectoryEvent {}
+
+    /**
+     * Last line: how the episode ended. Its totals include calls that failed after the provider answered with usage.
+     *
+     * @param costUsd null (left out) when the model has no known price
+     */
+    record End(int step, String exitStatus, String detail, String submission, long inputTokens, long cachedInputTokens,
+               long cacheWriteTokens, long outputTokens, Double costUsd, long durationMs) implements TrajectoryEvent {}
 }

@@ -28,6 +28,9 @@ class AgentConfigTest {
         assertThat(config.describe()).containsEntry("memory", "window:10").containsEntry("tools", "bash,editor,submit");
         assertThat(defaults.with("planning", "reflect:4").planning()).isEqualTo(new Reflect(4));
         assertThat(defaults.with("memory", "token-budget:8000").memory()).isEqualTo(new TokenBudgetMemory(8000));
+        assertThat(defaults.promptCache()).isTrue();
+        assertThat(defaults.with("prompt-cache", "off").promptCache()).isFalse();
+        assertThat(defaults.with("prompt-cache", "off").describe()).containsEntry("prompt-cache", "off");
     }
 
     @Test
@@ -43,5 +46,6 @@ class AgentConfigTest {
         assertThatThrownBy(() -> defaults.with("model", "gpt4")).hasMessageContaining("expected <provider>:<name>");
         assertThatThrownBy(() -> defaults.with("colour", "blue")).hasMessageContaining("unknown setting 'colour'");
         assertThatThrownBy(() -> defaults.with("diagnosis", "loud")).hasMessageContaining("expected off or notify");
+        assertThatThrownBy(() -> defaults.with("prompt-cache", "maybe")).hasMessage("setting prompt-cache='maybe': expected on or off");
     }
 }

@@ -144,6 +144,32 @@ class AgentEpisodeTest {
     }
 
     @Test
+    void aCostLimitOnAModelWithoutAPriceIsNotEnforcedAndTheTrajectorySaysSoOnce() throws Exception {
+        Path script = write("unpriced.yaml", """
+                turns:
+                  - tool_calls: [{name: bash, arguments: {command: "echo 1"}}]
+                    usage: {input: 600000, output: 500000}
+                  - tool_calls: [{name: bash, arguments: {command: "echo 2"}}]
+                    usage: {input: 600000, output: 500000}
+                  - tool_calls: [{name: submit, arguments: {}}]
+                """);
+        ModelClient unpriced = new ModelClient(ScriptedChatModel.fromFile(script), "unpriced-model",
+                new RetryPolicy(1, Duration.ZERO, Duration.ZERO), PriceTable.builtIn(), null);
+        AgentConfig config = AgentConfig.defaults(ModelSpec.parse("scripted:" + script)).with("max-cost", "0.01");
+        Path trajectory = dir.resolve("unpriced.jsonl");
+        EpisodeResult result;
+        try (TrajectoryWriter writer = new TrajectoryWriter(trajectory, Secrets.standard())) {
+            result = new Agent(config, unpriced, writer::write).run(sandbox, "cost", "Spend.");
+        }
+        assertThat(result.exitStatus()).isEqualTo(ExitStatus.SUBMITTED);
+        assertThat(result.costUsd()).isNull();
+        List<TrajectoryEvent> events = Trajectories.read(trajectory);
+        assertThat(Trajectories.only(events, TrajectoryEvent.Notice.class)).singleElement()
+                .satisfies(n -> assertThat(n.text()).contains("max-cost 0.01 USD is not enforced", "unpriced-model"));
+        assertThat(Files.readString(trajectory)).doesNotContain("cost_usd");
+    }
+
+    @Test
     void wallTimeStopsTheLoopAndBoundsTheRunningCommand() throws Exception {
         Path script = write("slow.yaml", """
                 turns:
@@ -302,7 +328,7 @@ class AgentEpisodeTest {
     }
 
     private static ModelClient client(ScriptedChatModel model) {
-        return new ModelClient(model, "scripted", new RetryPolicy(1, Duration.ZERO, Duration.ZERO), PriceTable.builtIn(), null);
+        return new ModelClient(model, "scripted", new RetryPolicy(1, Duration.ZERO, Duration.ZERO), PriceTable.free(), null);
     }
 
     private Path write(String name, String content) throws Exception {

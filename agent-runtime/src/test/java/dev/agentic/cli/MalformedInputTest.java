@@ -219,7 +219,7 @@ class MalformedInputTest {
                 "trajectory.jsonl:2:33: not valid JSON: Unexpected end-of-input"));
         cases.add(positioned("trajectory to replay: an unknown event", d -> run(HELLO, "--model", "replay:" + write(d, "trajectory.jsonl",
                         "\n{\"event\": \"nap\", \"step\": 1}\n")),
-                "trajectory.jsonl:2:11: field 'event': unknown kind 'nap'; expected one of diagnosis, end, memory, message, model_call, start, tool"));
+                "trajectory.jsonl:2:11: field 'event': unknown kind 'nap'; expected one of diagnosis, end, memory, message, model_call, notice, start, tool"));
 
         // trajectories read by the report, and the promotion log
         cases.add(positioned("report: a trajectory cut short", d -> {
@@ -267,6 +267,9 @@ class MalformedInputTest {
         cases.add(unpositioned("run: a price table that is not there", d -> run(HELLO, "--model", "scripted:x.yaml", "--prices",
                         d.resolve("prices.txt").toString()),
                 "--prices ", "prices.txt: file does not exist"));
+        cases.add(unpositioned("run: a price table entry with one number", d -> run(HELLO, "--model", "scripted:x.yaml", "--prices",
+                        write(d, "prices.txt", "# mine\ngpt-x = 1.0\n").toString()),
+                "prices.txt:2: entry 'gpt-x' = '1.0': found 1 number, expected 2 to 4: '<model> = <input>, <output>[, <cached input>"));
         return cases.stream();
     }
 
