@@ -106,7 +106,9 @@ public record AgentConfig(
         out.put("wall-time", limits.wallTime().toSeconds() + "s");
         out.put("temperature", temperature == null ? "default" : temperature.toString());
         out.put("seed", seed == null ? "none" : seed.toString());
-        out.put("prompt-cache", promptCache ? "on" : "off");
+        if (!promptCache) { // the default (on) is left out: it changes what a call costs, not what the agent does
+            out.put("prompt-cache", "off");
+        }
         return out;
     }
 
