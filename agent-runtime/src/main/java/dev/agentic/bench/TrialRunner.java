@@ -136,7 +136,8 @@ final class TrialRunner {
         SandboxSpec sandboxSpec = images.sandboxSpec(task).withLabels(Map.of("dev.agentic.run", spec.runId(), "dev.agentic.task", task.id()));
         Duration agentTime = scaled(task.agentTimeout());
         AgentConfig trialConfig = wallTimeSet ? config : config.with("wall-time", Math.max(1, agentTime.toSeconds()) + "s");
-        ModelClient model = models.create(config.model(), ModelOptions.DEFAULT.withSampling(config.temperature(), config.seed()), task.id());
+        ModelClient model = models.create(config.model(), ModelOptions.DEFAULT.withSampling(config.temperature(), config.seed())
+                .withPrices(spec.prices()), task.id());
         try (DockerSandbox sandbox = DockerSandbox.start(sandboxSpec);
              TrajectoryWriter trajectory = new TrajectoryWriter(store.trajectory(task.id(), trial), Secrets.standard())) {
             GraderGuard guard = GraderGuard.of(task, sandbox);

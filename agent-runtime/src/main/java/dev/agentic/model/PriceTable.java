@@ -50,6 +50,11 @@ public final class PriceTable {
         return prices.containsKey(model);
     }
 
+    /** The price of {@code model}, or null when the table does not know it. */
+    public Price price(String model) {
+        return prices.get(model);
+    }
+
     public double costUsd(String model, Usage usage) {
         Price price = prices.get(model);
         if (price == null) {

@@ -23,7 +23,16 @@ final class Fingerprints {
 
     /** As {@link #ofSuite(List, List)}, and over the tasks graded beside the agent's processes, when there are any. */
     static String ofSuite(List<Task> tasks, List<Task> expansion, java.util.Set<String> liveProcesses) {
+        return ofSuite(tasks, expansion, liveProcesses, List.of());
+    }
+
+    /** As {@link #ofSuite(List, List, java.util.Set)}, and over the declared stages (names, globs, thresholds, in order), when there are any. */
+    static String ofSuite(List<Task> tasks, List<Task> expansion, java.util.Set<String> liveProcesses, List<Stage> stages) {
         MessageDigest digest = sha256();
+        if (!stages.isEmpty()) {
+            update(digest, "stages");
+            stages.forEach(s -> update(digest, s.definition()));
+        }
         if (!liveProcesses.isEmpty()) {
             update(digest, "live_processes=" + new java.util.TreeSet<>(liveProcesses));
         }
