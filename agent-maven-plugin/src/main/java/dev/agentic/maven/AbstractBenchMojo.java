@@ -108,9 +108,23 @@ abstract class AbstractBenchMojo extends AbstractVariantMojo {
     @Parameter(property = "agent.maxUngradedShare")
     private String maxUngradedShare;
 
+    /**
+     * The run's cost cap in USD: once its finished trials cost this much, no new trial starts and the run
+     * stops (resumable with a higher cap); unset: none. Needs the model's price (built in, or {@code agent.prices}).
+     */
+    @Parameter(property = "agent.maxRunCost")
+    private String maxRunCost;
+
+    /** A price table extending the built-in one: lines {@code <model> = <USD per Mtok in>, <USD per Mtok out>}. */
+    @Parameter(property = "agent.prices")
+    private File prices;
+
     /** Options for the bench JVM, e.g. {@code -Xmx2g}. */
     @Parameter(property = "agent.jvmArgs")
     private String jvmArgs;
+
+    /** The runtime's exit code when the run's cost cap stopped it (resumable with a higher cap). */
+    private static final int COST_CAP = 7;
 
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     protected PluginDescriptor plugin;
@@ -134,6 +148,11 @@ abstract class AbstractBenchMojo extends AbstractVariantMojo {
         try {
             List<String> jvm = jvmArgs == null || jvmArgs.isBlank() ? List.of() : List.of(jvmArgs.trim().split("\\s+"));
             ForkedRuntime.Result result = ForkedRuntime.run(jvm, classpath(plugin), args, line -> getLog().info(line));
+            if (result.exitCode() == COST_CAP) { // the runtime's last line says what was spent and how to resume
+                throw new MojoExecutionException("the bench of " + declared.id() + " stopped at its cost cap: "
+                        + result.tail().stream().filter(l -> l.contains("cost cap ")).reduce((a, b) -> b).orElse("(no message)")
+                        .replaceFirst("^agentx: ", ""));
+            }
             if (result.exitCode() != 0) {
                 throw new MojoExecutionException("the bench of " + declared.id() + " failed (exit code " + result.exitCode() + "):\n  "
                         + String.join("\n  ", result.tail()));
@@ -178,6 +197,13 @@ abstract class AbstractBenchMojo extends AbstractVariantMojo {
         if (isSet(maxUngradedShare) && !isFraction(maxUngradedShare.trim())) {
             throw new MojoExecutionException("-Dagent.maxUngradedShare=" + maxUngradedShare + ": expected a fraction from 0 to 1, e.g. 0.2");
         }
+        if (isSet(maxRunCost) && !isAmount(maxRunCost.trim())) {
+            throw new MojoExecutionException("-Dagent.maxRunCost=" + maxRunCost + ": expected a number of USD, 0 or more, e.g. 5 or 2.50");
+        }
+        if (prices != null && !prices.isFile()) {
+            throw new MojoExecutionException("-Dagent.prices=" + prices + ": " + (prices.exists() ? "is a folder; expected a file"
+                    : "file does not exist") + " (lines '<model> = <USD per Mtok in>, <USD per Mtok out>')");
+        }
     }
 
     private static boolean isDuration(String text) {
@@ -195,6 +221,15 @@ abstract class AbstractBenchMojo extends AbstractVariantMojo {
         try {
             double share = Double.parseDouble(text);
             return share >= 0 && share <= 1;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static boolean isAmount(String text) {
+        try {
+            double usd = Double.parseDouble(text);
+            return usd >= 0 && !Double.isInfinite(usd);
         } catch (NumberFormatException e) {
             return false;
         }
@@ -218,7 +253,7 @@ abstract class AbstractBenchMojo extends AbstractVariantMojo {
                 "--timeout-multiplier", Double.toString(timeoutMultiplier), "--infra-retries", Integer.toString(infraRetries),
                 "--image", baseImage, "--task-set", taskSet));
         if (declared.parent() != null) {
-            args.addAll(List.of("--parent", declared.parent()));
+            args.addAll(List.of("--parent", declared.parent(), "--parent-results", resultsOf(declared.parent()).getAbsolutePath()));
             if (adaptive) {
                 args.addAll(List.of("--adaptive-parent", resultsOf(declared.parent()).getAbsolutePath(),
                         "--trial-budget", Integer.toString(trialBudget)));
@@ -244,6 +279,12 @@ abstract class AbstractBenchMojo extends AbstractVariantMojo {
         }
         if (isSet(maxUngradedShare)) {
             args.addAll(List.of("--max-ungraded-share", maxUngradedShare.trim()));
+        }
+        if (isSet(maxRunCost)) {
+            args.addAll(List.of("--max-run-cost", maxRunCost.trim()));
+        }
+        if (prices != null) {
+            args.addAll(List.of("--prices", prices.getAbsolutePath()));
         }
         return args;
     }

@@ -20,7 +20,8 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * Fails the build when the active variant underperforms its parent, judged on the latest results of
- * both with paired statistics (see docs/methodology.md). A verdict against the variant is a build
+ * both with paired statistics (see docs/methodology.md), or when, on a staged suite, it stopped at a
+ * stage its parent cleared (whatever the rule: the message names the stage). A verdict against the variant is a build
  * failure; missing results, an unknown parent or broken results files are build errors that say
  * what to run. Variants without a parent, and modules without a variant, pass.
  */
@@ -82,13 +83,16 @@ public class GateMojo extends AbstractBenchMojo {
         FailureModes modes = FailureModes.compare(childResults.trials(), parentResults.trials());
         ComparisonReport.failureModes(comparison, modes).lines().forEach(getLog()::info);
         publish(MarkdownSummary.ofComparison(comparison, modes), markdown);
-        boolean failing = failOn.equals("regression") ? comparison.verdict() == Verdict.WORSE : comparison.verdict() != Verdict.BETTER;
+        String shortfall = Comparisons.stageShortfall(childResults.run(), parentResults.run());
+        boolean failing = shortfall != null
+                || (failOn.equals("regression") ? comparison.verdict() == Verdict.WORSE : comparison.verdict() != Verdict.BETTER);
         String headline = ComparisonReport.headline(comparison);
         if (!failing) {
             getLog().info("agent:gate passed (" + failOn + "): " + headline);
             return;
         }
-        String message = headline + String.format(Locale.ROOT, "; rule failOn=%s, margin %.1f pts", failOn, 100 * margin);
+        String message = shortfall != null ? shortfall + "; on the tasks both ran: " + headline
+                : headline + String.format(Locale.ROOT, "; rule failOn=%s, margin %.1f pts", failOn, 100 * margin);
         if (haltOnFailure) {
             throw new MojoFailureException(message);
         }

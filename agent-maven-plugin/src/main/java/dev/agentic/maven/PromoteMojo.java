@@ -21,7 +21,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Picks the child that continues a generation: {@code ./mvnw agent:promote -Dagent.generation=exp-02}.
  * Among the children with results, the best by resolved rate (then cost, then time) is promoted if it
  * beats the parent with Holm-corrected significance and, when the suite has an expansion set, holds
- * up there. Every decision, promotion or not, is appended with its evidence to
+ * up there: the expansion-set results it reads are those already measured on the same suite contents (a staged
+ * suite's bench measures them once a child beats its parent; {@code -Dagent.taskSet=expansion} measures them by
+ * hand, the parent's too). A child stopped at a stage its parent cleared is no candidate. Every decision, promotion or not, is appended with its evidence to
  * {@code <resultsDirectory>/promotions.jsonl}.
  */
 @Mojo(name = "promote", requiresProject = true, threadSafe = true)
@@ -64,6 +66,11 @@ public class PromoteMojo extends AbstractVariantMojo {
                 getLog().info(child.id() + ": no results, not a candidate (run ./mvnw agent:bench -P" + child.id() + ")");
                 continue;
             }
+            String shortfall = Comparisons.stageShortfall(childResults.run(), parentResults.run());
+            if (shortfall != null) {
+                getLog().info(child.id() + ": not a candidate: " + shortfall);
+                continue;
+            }
             Comparison comparison = attempt(() -> Comparisons.compare(childResults, parentResults, confidence, margin,
                     Comparisons.DEFAULT_RESAMPLES));
             candidates.add(new Promotion.Candidate(child.id(), comparison, comparison.pBetter(),
@@ -72,9 +79,8 @@ public class PromoteMojo extends AbstractVariantMojo {
         Path manifest = project.getBasedir().toPath().resolve(parentResults.run().suiteManifest());
         boolean expansionRequired = attempt(() -> !Suite.load(manifest, "agentic/base:bookworm").expansion().isEmpty());
         Promotion.Decision decision = attempt(() -> Promotion.decide(parent.id(), candidates, 1 - confidence, expansionRequired,
-                child -> Comparisons.compare(RunResults.load(resultsOf(child).toPath(), null, child, BenchSpec.EXPANSION),
-                        RunResults.load(resultsOf(parent.id()).toPath(), null, parent.id(), BenchSpec.EXPANSION), confidence, margin,
-                        Comparisons.DEFAULT_RESAMPLES)));
+                child -> Comparisons.compare(expansionResults(child, parentResults.run().suiteHash()),
+                        expansionResults(parent.id(), parentResults.run().suiteHash()), confidence, margin, Comparisons.DEFAULT_RESAMPLES)));
         for (Promotion.Candidate c : decision.candidates()) {
             getLog().info(String.format(Locale.ROOT, "  %-12s resolved %5.1f %% (parent %5.1f %%), Δ %+5.1f pts, p = %.4f, Holm-adjusted %.4f, %s",
                     c.child(), 100 * c.comparison().childRate(), 100 * c.comparison().parentRate(), 100 * c.comparison().delta(),
@@ -86,6 +92,21 @@ public class PromoteMojo extends AbstractVariantMojo {
             getLog().info("no promotion: " + decision.reason());
         }
         record(decision);
+    }
+
+    /**
+     * The latest expansion-set results of {@code variant} (measured by {@code agent:bench -Dagent.taskSet=expansion}, or
+     * by a staged suite's bench once the variant beat its parent), reused only when they come from the suite contents of
+     * the core results ({@code suiteHash}); else the message says what to re-measure.
+     */
+    private RunResults expansionResults(String variant, String suiteHash) {
+        RunResults results = RunResults.load(resultsOf(variant).toPath(), null, variant, BenchSpec.EXPANSION);
+        if (!results.run().suiteHash().equals(suiteHash)) {
+            throw new IllegalArgumentException("the expansion-set results of " + variant + " (run " + results.run().runId() + " in "
+                    + results.directory() + ") come from other suite contents (hash " + results.run().suiteHash() + ") than the core"
+                    + " results (hash " + suiteHash + "): re-measure with ./mvnw agent:bench -P" + variant + " -Dagent.taskSet=expansion");
+        }
+        return results;
     }
 
     private void record(Promotion.Decision decision) throws MojoExecutionException {

@@ -4,9 +4,11 @@ import dev.agentic.agent.AgentConfig;
 import dev.agentic.model.ModelOptions;
 import dev.agentic.model.ModelSpec;
 import dev.agentic.model.Models;
+import dev.agentic.model.PriceTable;
 import dev.agentic.sandbox.DockerEngine;
 import dev.agentic.sandbox.DockerSandbox;
 import dev.agentic.stats.Sprt;
+import dev.agentic.task.Stage;
 import dev.agentic.task.Suite;
 import dev.agentic.task.Task;
 import dev.agentic.task.TaskException;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -47,8 +50,8 @@ public final class BenchRunner {
     /** How far a run is. */
     public record Progress(int done, int total, int resolved, int infrastructureFailures, Duration elapsed, Duration remaining) {}
 
-    /** What a finished run left. */
-    public record Outcome(Path directory, RunInfo run, Summary summary, List<TrialResult> trials) {}
+    /** What a finished run left; {@code suite} is the suite it ran (filtered as the spec says). */
+    public record Outcome(Path directory, RunInfo run, Summary summary, List<TrialResult> trials, Suite suite) {}
 
     /** How long a run waits at its start for an engine that does not answer: long enough for a restart, short for a wrong address. */
     private static final Duration STARTUP_PATIENCE = Duration.ofSeconds(30);
@@ -60,10 +63,14 @@ public final class BenchRunner {
     }
 
     /**
-     * Runs {@code spec}. Stops early with a {@link RunFailure} (finished trials kept, the run
-     * resumable) when another process writes the run, when the Docker engine is lost for longer
-     * than the spec allows, or when the process is told to stop; ends with one when too few trials
-     * were graded for the run to mean anything (its results are written, {@code LATEST} is not moved).
+     * Runs {@code spec}: the suite's stages in order (the core set of a suite without stages is one
+     * stage), each stage's trials all finished before the next starts; a stage whose pass rate is below
+     * its threshold ends the run there, as a finished run. Stops early with a {@link RunFailure}
+     * (finished trials kept, the run resumable) when another process writes the run, when the Docker
+     * engine is lost for longer than the spec allows, when the process is told to stop, or when the
+     * finished trials reach the run's cost cap (the trials running then finish and are kept); ends with
+     * one when too few trials were graded for the run to mean anything (its results are written,
+     * {@code LATEST} is not moved).
      */
     public Outcome run(BenchSpec spec, Listener listener) {
         Suite suite = Suite.load(spec.suite(), spec.baseImage()).filter(spec.include(), spec.exclude());
@@ -75,7 +82,9 @@ public final class BenchRunner {
         }
         Suite.refuseInternetTasks(tasks, spec.allowInternetTasks() || !dev.agentic.sandbox.ContainerNetwork.offline());
         AgentConfig config = configure(spec);
-        checkModel(config, tasks);
+        PriceTable prices = spec.prices() == null ? PriceTable.builtIn() : PriceTable.builtIn().extendedWith(spec.prices());
+        refuseUnpricedCap(spec, config, prices);
+        checkModel(config, tasks, spec);
         DockerEngine engine = DockerEngine.fromEnvironment();
         if (!engine.answers()) { // perhaps restarting: wait a little, then say which engine does not answer
             Duration patience = spec.engineWait().compareTo(STARTUP_PATIENCE) < 0 ? spec.engineWait() : STARTUP_PATIENCE;
@@ -90,8 +99,11 @@ public final class BenchRunner {
             if (torn != null) {
                 listener.info("warning: " + torn);
             }
-            RunInfo run = describe(spec, config, suite, tasks.size());
-            List<TrialResult> kept = resume(store, run, spec);
+            RunInfo described = describe(spec, config, suite, tasks.size());
+            List<TrialResult> kept = resume(store, described, spec);
+            RunEstimate estimate = estimate(spec, config, prices, tasks);
+            estimate.lines().forEach(listener::info);
+            RunInfo run = described.withEstimate(estimate);
             store.write(run);
             engine.watch();
             try {
@@ -111,73 +123,138 @@ public final class BenchRunner {
         List<TrialResult> all = new ArrayList<>(kept);
         int total = tasks.size() * spec.trials();
         Stop stop = new Stop(spec, store, all, total, listener, lock);
+        CostCap cap = new CostCap(spec.maxRunCostUsd(), kept.stream().mapToDouble(TrialResult::costUsd).sum());
+        boolean core = BenchSpec.CORE.equals(spec.taskSet());
+        boolean staged = core && suite.staged();
+        List<Stage> stages = core ? suite.stages() : List.of(Stage.implicit(tasks));
+        List<RunInfo.StageRecord> records = new ArrayList<>();
+        String stoppedAt = null;
+        String stopReason = null;
+        boolean capped = false;
         Runnable onShutdown = stop::onShutdown;
         DockerSandbox.beforeShutdownClose(onShutdown);
-        ExecutorService pool = Executors.newFixedThreadPool(spec.concurrency());
-        stop.pool = pool;
+        ExecutorService pool = null;
         try {
             prepareImages(tasks, listener);
             Set<String> finished = kept.stream().map(TrialResult::key).collect(Collectors.toSet());
-            List<Task> pendingTasks = new ArrayList<>();
-            List<Integer> pendingTrials = new ArrayList<>();
-            for (int trial = 1; trial <= spec.trials(); trial++) {
-                for (Task task : tasks) {
-                    if (!finished.contains(task.id() + "." + trial)) {
-                        pendingTasks.add(task);
-                        pendingTrials.add(trial);
-                    }
-                }
-            }
+            int pendingInAll = (int) tasks.stream().flatMap(t -> java.util.stream.IntStream.rangeClosed(1, spec.trials())
+                    .mapToObj(k -> t.id() + "." + k)).filter(k -> !finished.contains(k)).count();
             listener.info(String.format("run %s: %d task%s × %d trial%s = %d; %d already finished, %d to run, %d at a time",
                     spec.runId(), tasks.size(), tasks.size() == 1 ? "" : "s", spec.trials(), spec.trials() == 1 ? "" : "s",
-                    total, kept.size(), pendingTasks.size(), spec.concurrency()));
+                    total, kept.size(), pendingInAll, spec.concurrency()));
+            if (cap.limited()) {
+                listener.info(String.format(Locale.ROOT, "cost cap %s for the run; the %d finished trial%s cost %s", RunEstimate.usd(cap.max()),
+                        kept.size(), kept.size() == 1 ? "" : "s", RunEstimate.usd(cap.spent())));
+            }
             TrialRunner runner = new TrialRunner(spec, config, models, new TaskImages(Duration.ofMinutes(10)), store,
                     suite.liveProcesses(), engine, listener::info);
             AtomicInteger resolved = new AtomicInteger((int) kept.stream().filter(TrialResult::resolved).count());
             AtomicInteger infra = new AtomicInteger((int) kept.stream().filter(TrialResult::infrastructureFailure).count());
             long start = System.nanoTime();
             AtomicInteger ranHere = new AtomicInteger();
-            for (int i = 0; i < pendingTasks.size(); i++) {
-                Task task = pendingTasks.get(i);
-                int trial = pendingTrials.get(i);
-                pool.execute(() -> {
-                    if (stop.stopped()) {
-                        return;
+            Map<String, Task> byId = tasks.stream().collect(Collectors.toMap(Task::id, t -> t));
+            for (int s = 0; s < stages.size(); s++) {
+                Stage stage = stages.get(s);
+                List<Task> pendingTasks = new ArrayList<>();
+                List<Integer> pendingTrials = new ArrayList<>();
+                for (int trial = 1; trial <= spec.trials(); trial++) {
+                    for (String id : stage.tasks()) {
+                        if (!finished.contains(id + "." + trial)) {
+                            pendingTasks.add(byId.get(id));
+                            pendingTrials.add(trial);
+                        }
                     }
-                    try {
-                        TrialResult result = runner.run(task, trial);
-                        int n;
-                        synchronized (all) {
-                            if (!store.append(result)) {
-                                return; // the run is being stopped: this trial is abandoned
+                }
+                if (!pendingTasks.isEmpty() && cap.reached()) {
+                    capped = true;
+                    records.add(stageRecord(stage, all, spec.trials(), RunInfo.UNFINISHED));
+                    stages.subList(s + 1, stages.size()).forEach(later -> records.add(stageRecord(later, all, spec.trials(), RunInfo.NOT_REACHED)));
+                    break;
+                }
+                if (staged) {
+                    listener.info(String.format(Locale.ROOT, "stage %s (%d of %d): %d task%s × %d trial%s, %d to run; it needs a pass rate of"
+                                    + " at least %s to go on", stage.name(), s + 1, stages.size(), stage.tasks().size(),
+                            stage.tasks().size() == 1 ? "" : "s", spec.trials(), spec.trials() == 1 ? "" : "s", pendingTasks.size(),
+                            percent(stage.minPassRate())));
+                }
+                pool = Executors.newFixedThreadPool(spec.concurrency());
+                stop.pool = pool;
+                for (int i = 0; i < pendingTasks.size(); i++) {
+                    Task task = pendingTasks.get(i);
+                    int trial = pendingTrials.get(i);
+                    pool.execute(() -> {
+                        if (stop.stopped() || cap.reached()) {
+                            return; // stopping, or the cost cap is reached: no new trial starts
+                        }
+                        try {
+                            TrialResult result = runner.run(task, trial);
+                            int n;
+                            boolean capNow;
+                            synchronized (all) {
+                                if (!store.append(result)) {
+                                    return; // the run is being stopped: this trial is abandoned
+                                }
+                                all.add(result);
+                                n = all.size();
+                                capNow = cap.add(result.costUsd());
                             }
-                            all.add(result);
-                            n = all.size();
+                            int here = ranHere.incrementAndGet();
+                            if (result.resolved()) {
+                                resolved.incrementAndGet();
+                            }
+                            if (result.infrastructureFailure()) {
+                                infra.incrementAndGet();
+                            }
+                            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+                            Duration remaining = elapsed.multipliedBy(total - n).dividedBy(Math.max(1, here));
+                            listener.trialFinished(result, new Progress(n, total, resolved.get(), infra.get(), elapsed, remaining));
+                            if (capNow) {
+                                listener.info(String.format(Locale.ROOT, "cost cap %s reached: %d finished trials cost %s; no new trial"
+                                        + " starts, the trials running finish and are kept", RunEstimate.usd(cap.max()), n,
+                                        RunEstimate.usd(cap.spent())));
+                            }
+                        } catch (RunFailure failure) {
+                            stop.fail(failure.reason(), failure.getMessage());
+                        } catch (RuntimeException | Error e) {
+                            stop.fail(RunFailure.Cause.HARNESS, "stopped because the harness failed: " + describe(e));
                         }
-                        int here = ranHere.incrementAndGet();
-                        if (result.resolved()) {
-                            resolved.incrementAndGet();
-                        }
-                        if (result.infrastructureFailure()) {
-                            infra.incrementAndGet();
-                        }
-                        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-                        Duration remaining = elapsed.multipliedBy(total - n).dividedBy(Math.max(1, here));
-                        listener.trialFinished(result, new Progress(n, total, resolved.get(), infra.get(), elapsed, remaining));
-                    } catch (RunFailure failure) {
-                        stop.fail(failure.reason(), failure.getMessage());
-                    } catch (RuntimeException | Error e) {
-                        stop.fail(RunFailure.Cause.HARNESS, "stopped because the harness failed: " + describe(e));
-                    }
-                });
+                    });
+                }
+                pool.shutdown();
+                while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                    // trials go on; a stop (Ctrl-C, a lost engine) ends the pool's work early
+                }
+                stop.throwIfStopped();
+                synchronized (all) {
+                    all.forEach(t -> finished.add(t.key()));
+                }
+                boolean complete = stage.tasks().stream().allMatch(id -> java.util.stream.IntStream.rangeClosed(1, spec.trials())
+                        .allMatch(k -> finished.contains(id + "." + k)));
+                if (!complete) { // only the cost cap leaves trials of a stage unrun
+                    capped = true;
+                    records.add(stageRecord(stage, all, spec.trials(), RunInfo.UNFINISHED));
+                    stages.subList(s + 1, stages.size()).forEach(later -> records.add(stageRecord(later, all, spec.trials(), RunInfo.NOT_REACHED)));
+                    break;
+                }
+                RunInfo.StageRecord done = stageRecord(stage, all, spec.trials(), RunInfo.CLEARED);
+                if (done.passRate() < stage.minPassRate()) {
+                    records.add(stageRecord(stage, all, spec.trials(), RunInfo.STOPPED));
+                    stages.subList(s + 1, stages.size()).forEach(later -> records.add(stageRecord(later, all, spec.trials(), RunInfo.NOT_REACHED)));
+                    stoppedAt = stage.name();
+                    stopReason = String.format(Locale.ROOT, "stage %s: %s passed (%s), below its threshold %s: the variant stops here",
+                            stage.name(), passedText(done), percent(done.passRate()), percent(stage.minPassRate()));
+                    listener.info(stopReason);
+                    break;
+                }
+                records.add(done);
+                if (staged) {
+                    listener.info(String.format(Locale.ROOT, "stage %s: %s passed (%s), at least its threshold %s: %s", stage.name(),
+                            passedText(done), percent(done.passRate()), percent(stage.minPassRate()),
+                            s + 1 < stages.size() ? "on to stage " + stages.get(s + 1).name() : "every stage cleared"));
+                }
             }
-            pool.shutdown();
-            while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
-                // trials go on; a stop (Ctrl-C, a lost engine) ends the pool's work early
-            }
-            stop.throwIfStopped();
-            if (spec.adaptiveParent() != null) {
-                adapt(spec, tasks, runner, store, all, listener);
+            if (spec.adaptiveParent() != null && stoppedAt == null && !capped) {
+                capped = adapt(spec, tasks, runner, store, all, listener, cap);
                 stop.throwIfStopped();
             }
         } catch (InterruptedException e) {
@@ -188,25 +265,97 @@ public final class BenchRunner {
             stop.fail(failure.reason(), failure.getMessage());
             stop.throwIfStopped();
         } finally {
-            pool.shutdownNow();
+            if (pool != null) {
+                pool.shutdownNow();
+            }
             DockerSandbox.cancelBeforeShutdownClose(onShutdown);
         }
         removeLeftovers(spec, engine, listener);
         List<TrialResult> ordered = all.stream()
                 .sorted(java.util.Comparator.comparing(TrialResult::task).thenComparingInt(TrialResult::trial)).toList();
         RunHealth health = RunHealth.of(ordered, spec.maxUngradedShare());
-        RunInfo ended = run.finished(Instant.now().toString(), health.healthy() ? "finished" : "unhealthy");
+        RunInfo staging = staged ? run.withStages(List.copyOf(records), stoppedAt, stopReason) : run;
+        RunInfo withCap = cap.limited() ? staging.withCostCap(new RunInfo.CostCap(cap.max(), cap.spent(), capped, ordered.size(), total))
+                : staging;
+        RunInfo ended = withCap.finished(Instant.now().toString(), capped ? "capped" : health.healthy() ? "finished" : "unhealthy");
         store.write(ended);
         Summary summary = Summaries.of(ended, ordered);
         store.writeSummary(summary);
         store.writeJUnit(JUnitReport.of(ended, ordered));
+        if (capped) {
+            throw new RunFailure(RunFailure.Cause.COST_CAP, String.format(Locale.ROOT, "cost cap %s reached after %d of %d trials (%s);"
+                    + " the run stops here; resume with a higher -Dagent.maxRunCost (agentx bench --max-run-cost <usd>) and the same run id"
+                    + " (-Dagent.runId=%s, agentx bench --run-id %s); its results so far are in %s", RunEstimate.usd(cap.max()),
+                    ordered.size(), total, RunEstimate.usd(cap.spent()), spec.runId(), spec.runId(), store.directory()));
+        }
         if (!health.healthy()) {
             throw new RunFailure(RunFailure.Cause.UNHEALTHY, "run " + spec.runId() + " measured nothing reliable: " + health.problem()
                     + "; its results are in " + store.directory() + " and LATEST was not moved");
         }
         ResultsStore.replace(spec.resultsDirectory().resolve(RunResults.latestFile(spec.taskSet())),
                 (spec.runId() + "\n").getBytes(StandardCharsets.UTF_8));
-        return new Outcome(store.directory(), ended, summary, ordered);
+        return new Outcome(store.directory(), ended, summary, ordered, suite);
+    }
+
+    /** A stage's trials so far (its tasks, trials 1..K): finished, graded, passed, and the pass rate over graded ones. */
+    private static RunInfo.StageRecord stageRecord(Stage stage, List<TrialResult> all, int trials, String outcome) {
+        Set<String> ids = Set.copyOf(stage.tasks());
+        List<TrialResult> mine;
+        synchronized (all) {
+            mine = all.stream().filter(t -> ids.contains(t.task()) && t.trial() <= trials).toList();
+        }
+        int graded = (int) mine.stream().filter(TrialResult::graded).count();
+        int passed = (int) mine.stream().filter(TrialResult::resolved).count();
+        Double rate = RunInfo.CLEARED.equals(outcome) || RunInfo.STOPPED.equals(outcome) ? Double.valueOf(graded == 0 ? 0.0 : (double) passed / graded) : null;
+        return new RunInfo.StageRecord(stage.name(), stage.tasks(), mine.size(), graded, passed, rate, stage.minPassRate(), outcome);
+    }
+
+    private static String passedText(RunInfo.StageRecord stage) {
+        return stage.graded() == stage.trials() ? stage.passed() + " of " + stage.trials() + " trials"
+                : stage.passed() + " of " + stage.graded() + " graded trials (" + (stage.trials() - stage.graded()) + " not graded)";
+    }
+
+    /** A share as a percentage: {@code 20%}, {@code 33.3%}. */
+    static String percent(double share) {
+        double p = 100 * share;
+        return Math.abs(p - Math.rint(p)) < 1e-9 ? String.format(Locale.ROOT, "%.0f%%", p) : String.format(Locale.ROOT, "%.1f%%", p);
+    }
+
+    /** The cost of a run's finished trials against its cap ({@code max} 0: none). */
+    private static final class CostCap {
+        private final double max;
+        private double spent;
+
+        CostCap(double max, double spent) {
+            this.max = max;
+            this.spent = spent;
+        }
+
+        boolean limited() {
+            return max > 0;
+        }
+
+        synchronized double max() {
+            return max;
+        }
+
+        synchronized double spent() {
+            return spent;
+        }
+
+        synchronized boolean reached() {
+            return max > 0 && spent >= max;
+        }
+
+        /**
+         * Adds a finished trial's cost (null when the model's price is unknown, which a capped run refuses to start
+         * with); true when this is what reaches the cap.
+         */
+        synchronized boolean add(Double cost) {
+            boolean before = reached();
+            spent += cost == null ? 0 : cost;
+            return !before && reached();
+        }
     }
 
     /** Removes the containers a lost engine kept; an engine lost at the very end is waited for first, as during the run. */
@@ -310,8 +459,9 @@ public final class BenchRunner {
     }
 
     /** Adds trials, a round at a time, to the tasks whose comparison with the parent is still uncertain. */
-    private static void adapt(BenchSpec spec, List<Task> tasks, TrialRunner runner, ResultsStore store, List<TrialResult> all,
-                              Listener listener) {
+    /** Returns true when the cost cap stopped the rounds. */
+    private static boolean adapt(BenchSpec spec, List<Task> tasks, TrialRunner runner, ResultsStore store, List<TrialResult> all,
+                                 Listener listener, CostCap cap) {
         RunResults parent = RunResults.load(spec.adaptiveParent(), null, String.valueOf(spec.parentId()));
         Sprt sprt = new Sprt(0.7, 0.05, 0.2);
         Map<String, Task> byId = tasks.stream().collect(Collectors.toMap(Task::id, t -> t));
@@ -322,9 +472,13 @@ public final class BenchRunner {
                     + " budget left %d", round, state.uncertainTasks().size(), state.wins(), state.losses(), state.better(), state.worse(), budget));
             if (state.settled() || budget <= 0) {
                 listener.info(state.settled() ? "adaptive trials stop: the evidence suffices" : "adaptive trials stop: the trial budget is spent");
-                return;
+                return false;
             }
             for (String task : state.uncertainTasks()) {
+                if (cap.reached()) {
+                    listener.info("adaptive trials stop: the cost cap is reached");
+                    return true;
+                }
                 if (budget-- <= 0 || !byId.containsKey(task)) {
                     continue;
                 }
@@ -332,9 +486,10 @@ public final class BenchRunner {
                 TrialResult result = runner.run(byId.get(task), trial);
                 synchronized (all) {
                     if (!store.append(result)) {
-                        return;
+                        return false;
                     }
                     all.add(result);
+                    cap.add(result.costUsd());
                 }
                 listener.info(String.format("  extra trial %s.%d: %s", task, trial, result.resolved() ? "resolved" : result.failureLabel()));
             }
@@ -350,11 +505,11 @@ public final class BenchRunner {
     }
 
     /** Creates the model once per task before anything runs, so that missing scripts or keys fail fast, all in one message. */
-    private void checkModel(AgentConfig config, List<Task> tasks) {
+    private void checkModel(AgentConfig config, List<Task> tasks, BenchSpec spec) {
         List<String> problems = new ArrayList<>();
         for (Task task : tasks) {
             try {
-                models.create(config.model(), ModelOptions.DEFAULT, task.id());
+                models.create(config.model(), ModelOptions.DEFAULT.withPrices(spec.prices()), task.id());
             } catch (IllegalArgumentException | IllegalStateException e) {
                 problems.add(task.id() + ": " + e.getMessage());
             }
@@ -366,6 +521,60 @@ public final class BenchRunner {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("model " + config.model() + " cannot run " + problems.size() + " of " + tasks.size()
                     + " task" + (tasks.size() == 1 ? "" : "s") + ":\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    /** A cost cap counts what the price table says trials cost: without a price for the model it would count $0 and never stop anything. */
+    private static void refuseUnpricedCap(BenchSpec spec, AgentConfig config, PriceTable prices) {
+        ModelSpec model = config.model();
+        boolean offline = model.provider() == ModelSpec.Provider.SCRIPTED || model.provider() == ModelSpec.Provider.REPLAY;
+        if (spec.maxRunCostUsd() > 0 && !offline && !prices.knows(model.name())) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "cost cap %s (--max-run-cost, -Dagent.maxRunCost) cannot be"
+                    + " enforced: the price of model %s is unknown%s, so its trials would count as $0; give its price in a file"
+                    + " (--prices, -Dagent.prices) with the line '%s = <USD per Mtok in>, <USD per Mtok out>', or run without a cost cap",
+                    RunEstimate.usd(spec.maxRunCostUsd()), model, spec.prices() == null ? "" : " (not in the built-in table nor in "
+                            + spec.prices() + ")", model.name()));
+        }
+    }
+
+    /** The estimate of the run, refined by this variant's latest results of these tasks, else its parent's. */
+    private static RunEstimate estimate(BenchSpec spec, AgentConfig config, PriceTable prices, List<Task> tasks) {
+        List<String> ids = tasks.stream().map(Task::id).toList();
+        RunResults own = latest(spec.resultsDirectory(), spec.taskSet(), spec.variantId());
+        RunResults measured = measures(own, ids) ? own : null;
+        if (measured == null && spec.parentResults() != null) {
+            RunResults parent = latest(spec.parentResults(), spec.taskSet(), String.valueOf(spec.parentId()));
+            measured = measures(parent, ids) ? parent : null;
+        }
+        String from = measured != null ? measured.run().variant() + " run " + measured.run().runId()
+                : spec.variantId() + (spec.parentResults() == null ? "" : " or its parent " + spec.parentId());
+        return RunEstimate.of(ids, spec.trials(), config.limits(), config.model(), prices, measured, from);
+    }
+
+    private static boolean measures(RunResults results, List<String> ids) {
+        return results != null && results.trials().stream().anyMatch(t -> t.graded() && ids.contains(t.task()));
+    }
+
+    /** The latest run of a results folder, or null when there is none (or it cannot be read: the estimate does without it). */
+    private static RunResults latest(Path resultsDirectory, String taskSet, String variant) {
+        if (!Files.isRegularFile(resultsDirectory.resolve(RunResults.latestFile(taskSet)))) {
+            return null;
+        }
+        try {
+            return RunResults.load(resultsDirectory, null, variant, taskSet);
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    /** Records in {@code run.json} of {@code spec}'s finished run whether its expansion set runs, and why. */
+    public RunInfo recordExpansion(BenchSpec spec, RunInfo.Expansion expansion, Listener listener) {
+        ResultsStore store = ResultsStore.at(spec.runDirectory());
+        try (RunLock lock = RunLock.acquire(store.directory(), spec.runId(), listener::info)) {
+            RunInfo updated = store.runInfo().orElseThrow(() -> new IllegalStateException("no run.json in " + store.directory()))
+                    .withExpansion(expansion);
+            store.write(updated);
+            return updated;
         }
     }
 

@@ -29,12 +29,17 @@ import java.util.Map;
  * @param engineWait how long a lost Docker engine is waited for before the run stops (resumable)
  * @param maxUngradedShare the share of trials that may end as infrastructure failures or task errors before the run
  *     counts as failed; a run where nothing was graded always fails
+ * @param maxRunCostUsd the run's cost cap in USD: once the finished trials cost this much, no new trial starts (the run
+ *     stops, resumable); 0 for none
+ * @param prices a price table file extending the built-in one ({@code <model> = <USD per Mtok in>, <USD per Mtok out>}), or null
+ * @param parentResults the parent's results folder, or null: the run's estimate uses its measured tokens, and on a staged
+ *     suite the expansion set runs after the core only when the variant is BETTER than these results
  */
 public record BenchSpec(String runId, String variantId, String parentId, String hypothesis, Map<String, String> settings,
                         Path suite, List<String> include, List<String> exclude, int trials, int concurrency,
                         double timeoutMultiplier, int infraRetries, Path resultsDirectory, String baseImage, String taskSet,
                         Path adaptiveParent, int trialBudget, boolean allowInternetTasks, java.time.Duration engineWait,
-                        double maxUngradedShare) {
+                        double maxUngradedShare, double maxRunCostUsd, Path prices, Path parentResults) {
 
     /** Defaults of the options a caller leaves out. */
     public static final java.time.Duration ENGINE_WAIT = java.time.Duration.ofMinutes(3);
@@ -68,6 +73,9 @@ public record BenchSpec(String runId, String variantId, String parentId, String 
         if (!(maxUngradedShare >= 0 && maxUngradedShare <= 1)) {
             throw new IllegalArgumentException("the share of ungraded trials allowed must be between 0 and 1, got " + maxUngradedShare);
         }
+        if (!(maxRunCostUsd >= 0) || Double.isInfinite(maxRunCostUsd)) {
+            throw new IllegalArgumentException("the run's cost cap must be a number of USD, 0 or more (0: none), got " + maxRunCostUsd);
+        }
         settings = Map.copyOf(settings);
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
@@ -75,5 +83,17 @@ public record BenchSpec(String runId, String variantId, String parentId, String 
 
     public Path runDirectory() {
         return resultsDirectory.resolve(runId);
+    }
+
+    /** The run id of the expansion set measured after this core run: {@code <runId>-expansion}. */
+    public String expansionRunId() {
+        return runId + "-" + EXPANSION;
+    }
+
+    /** This run's continuation on the expansion set: its own run id, a fixed design, {@code costCapUsd} as its cap. */
+    public BenchSpec expansion(double costCapUsd) {
+        return new BenchSpec(expansionRunId(), variantId, parentId, hypothesis, settings, suite, include, exclude, trials, concurrency,
+                timeoutMultiplier, infraRetries, resultsDirectory, baseImage, EXPANSION, null, trialBudget, allowInternetTasks, engineWait,
+                maxUngradedShare, costCapUsd, prices, parentResults);
     }
 }

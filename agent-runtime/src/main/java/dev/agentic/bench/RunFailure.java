@@ -18,6 +18,8 @@ public final class RunFailure extends RuntimeException {
         UNHEALTHY(5),
         /** Another process writes the run. */
         LOCKED(6),
+        /** The finished trials reached the run's cost cap: no new trial started; a higher cap resumes it. */
+        COST_CAP(7),
         /** The harness itself failed (a results file could not be written, say). */
         HARNESS(1);
 

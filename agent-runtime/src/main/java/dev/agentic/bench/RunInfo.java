@@ -1,6 +1,7 @@
 package dev.agentic.bench;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,18 +10,102 @@ import java.util.Map;
  *
  * @param configHash a hash of the effective settings; resuming a run with other settings is refused
  * @param taskSet {@code core} or {@code expansion}: which of the suite's task sets ran
- * @param status {@code running}, {@code finished} or {@code interrupted}
+ * @param status {@code running}, {@code finished}, {@code unhealthy}, or {@code capped} (the cost cap stopped it; resumable)
+ * @param stages the stages as they ran, when the suite declares stages; null otherwise
+ * @param stoppedAt the stage whose pass rate fell below its threshold, where the variant stopped; null when none did
+ * @param stopReason why it stopped there, as printed
+ * @param estimate the tokens and cost the run was expected to use, worked out before it started
+ * @param costCap the run's cost cap and what was spent, when it has one
+ * @param expansion whether the expansion set ran after this core run, and why (staged suites)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunInfo(int schema, String runId, String variant, String parent, String hypothesis, Map<String, String> config,
                       String configHash, String model, String suite, String suiteManifest, String suiteHash, String taskSet, int tasks, int trials,
                       int concurrency, double timeoutMultiplier, String harnessVersion, String gitCommit, String host, String java,
-                      String startedAt, String endedAt, String status) {
+                      String startedAt, String endedAt, String status, List<StageRecord> stages, String stoppedAt, String stopReason,
+                      RunEstimate estimate, CostCap costCap, Expansion expansion) {
 
     public static final int SCHEMA = 1;
 
+    /** Outcomes of a stage. */
+    public static final String CLEARED = "cleared";
+    public static final String STOPPED = "stopped";
+    public static final String NOT_REACHED = "not reached";
+    public static final String UNFINISHED = "unfinished";
+
+    /**
+     * One stage as it ran.
+     *
+     * @param trials the stage's finished trials; {@code graded} of them count (infrastructure failures and task errors do not)
+     * @param passRate passed / graded, or null when the stage was not reached or not finished
+     * @param outcome {@code cleared}, {@code stopped} (below its threshold: the run stopped here), {@code not reached}, or
+     *     {@code unfinished} (the cost cap stopped the run during it)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StageRecord(String name, List<String> tasks, int trials, int graded, int passed, Double passRate, double minPassRate,
+                              String outcome) {}
+
+    /**
+     * The cost cap of a run.
+     *
+     * @param spentUsd what the finished trials cost
+     * @param reached whether the cap stopped the run before its last trial
+     */
+    public record CostCap(double maxUsd, double spentUsd, boolean reached, int trialsFinished, int trialsExpected) {}
+
+    /**
+     * Whether the expansion set ran after a core run of a staged suite.
+     *
+     * @param ran true when it ran (the variant was BETTER than its parent on the core tasks)
+     * @param verdict the core comparison's verdict, or null when there was none to make
+     * @param runId the expansion run's id, when it ran
+     * @param reason one line: {@code expansion not run: verdict vs exp-02 is INCONCLUSIVE}, …
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Expansion(boolean ran, String parent, String parentRun, String verdict, String runId, String reason) {}
+
+    /** A run description without stages, estimate, cost cap or expansion. */
+    public RunInfo(int schema, String runId, String variant, String parent, String hypothesis, Map<String, String> config,
+                   String configHash, String model, String suite, String suiteManifest, String suiteHash, String taskSet, int tasks, int trials,
+                   int concurrency, double timeoutMultiplier, String harnessVersion, String gitCommit, String host, String java,
+                   String startedAt, String endedAt, String status) {
+        this(schema, runId, variant, parent, hypothesis, config, configHash, model, suite, suiteManifest, suiteHash, taskSet, tasks, trials,
+                concurrency, timeoutMultiplier, harnessVersion, gitCommit, host, java, startedAt, endedAt, status, null, null, null, null, null,
+                null);
+    }
+
     RunInfo finished(String endedAt, String finalStatus) {
         return new RunInfo(schema, runId, variant, parent, hypothesis, config, configHash, model, suite, suiteManifest, suiteHash, taskSet, tasks,
-                trials, concurrency, timeoutMultiplier, harnessVersion, gitCommit, host, java, startedAt, endedAt, finalStatus);
+                trials, concurrency, timeoutMultiplier, harnessVersion, gitCommit, host, java, startedAt, endedAt, finalStatus, stages, stoppedAt,
+                stopReason, estimate, costCap, expansion);
+    }
+
+    RunInfo withStages(List<StageRecord> newStages, String newStoppedAt, String newStopReason) {
+        return new RunInfo(schema, runId, variant, parent, hypothesis, config, configHash, model, suite, suiteManifest, suiteHash, taskSet, tasks,
+                trials, concurrency, timeoutMultiplier, harnessVersion, gitCommit, host, java, startedAt, endedAt, status, newStages,
+                newStoppedAt, newStopReason, estimate, costCap, expansion);
+    }
+
+    RunInfo withEstimate(RunEstimate newEstimate) {
+        return new RunInfo(schema, runId, variant, parent, hypothesis, config, configHash, model, suite, suiteManifest, suiteHash, taskSet, tasks,
+                trials, concurrency, timeoutMultiplier, harnessVersion, gitCommit, host, java, startedAt, endedAt, status, stages, stoppedAt,
+                stopReason, newEstimate, costCap, expansion);
+    }
+
+    RunInfo withCostCap(CostCap newCostCap) {
+        return new RunInfo(schema, runId, variant, parent, hypothesis, config, configHash, model, suite, suiteManifest, suiteHash, taskSet, tasks,
+                trials, concurrency, timeoutMultiplier, harnessVersion, gitCommit, host, java, startedAt, endedAt, status, stages, stoppedAt,
+                stopReason, estimate, newCostCap, expansion);
+    }
+
+    RunInfo withExpansion(Expansion newExpansion) {
+        return new RunInfo(schema, runId, variant, parent, hypothesis, config, configHash, model, suite, suiteManifest, suiteHash, taskSet, tasks,
+                trials, concurrency, timeoutMultiplier, harnessVersion, gitCommit, host, java, startedAt, endedAt, status, stages, stoppedAt,
+                stopReason, estimate, costCap, newExpansion);
+    }
+
+    /** The stage called {@code name} as this run ran it, or null. */
+    public StageRecord stage(String name) {
+        return stages == null ? null : stages.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
     }
 }

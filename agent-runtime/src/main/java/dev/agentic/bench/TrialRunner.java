@@ -138,7 +138,7 @@ final class TrialRunner {
         Duration agentTime = scaled(task.agentTimeout());
         AgentConfig trialConfig = wallTimeSet ? config : config.with("wall-time", Math.max(1, agentTime.toSeconds()) + "s");
         ModelClient model = models.create(config.model(), ModelOptions.DEFAULT.withSampling(config.temperature(), config.seed())
-                .withPromptCache(config.promptCache()), task.id());
+                .withPromptCache(config.promptCache()).withPrices(spec.prices()), task.id());
         try (DockerSandbox sandbox = DockerSandbox.start(sandboxSpec);
              TrajectoryWriter trajectory = new TrajectoryWriter(store.trajectory(task.id(), trial), Secrets.standard())) {
             GraderGuard guard = GraderGuard.of(task, sandbox);

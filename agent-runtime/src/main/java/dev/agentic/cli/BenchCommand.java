@@ -3,8 +3,11 @@ package dev.agentic.cli;
 import dev.agentic.bench.BenchRunner;
 import dev.agentic.bench.BenchSpec;
 import dev.agentic.bench.RunFailure;
+import dev.agentic.bench.RunInfo;
+import dev.agentic.bench.RunResults;
 import dev.agentic.bench.SummaryTable;
 import dev.agentic.bench.TrialResult;
+import dev.agentic.lineage.ExpansionGate;
 import dev.agentic.model.Models;
 import dev.agentic.sandbox.SandboxSpec;
 import java.io.PrintWriter;
@@ -26,7 +29,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Run a variant of the agent on every task of a suite, K trials each, in containers, and store the results",
             "(run.json, trials.jsonl, trajectories/, summary.json, junit.xml) under <results>/<run-id>/.",
-            "Rerunning with the same --run-id resumes: finished trials are kept. The Maven goal agent:bench runs this command."})
+            "Rerunning with the same --run-id resumes: finished trials are kept. A suite's stages run in order, and the run stops at a",
+            "stage whose pass rate is below its threshold; on a staged suite the expansion set follows only when the variant is BETTER",
+            "than --parent-results. --max-run-cost stops the run once its trials cost that much. The Maven goal agent:bench runs this command."})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -96,6 +101,17 @@ final class BenchCommand implements Callable<Integer> {
             + " failures or task errors before the run fails; a run where nothing was graded always fails (default: ${DEFAULT-VALUE})")
     double maxUngradedShare = BenchSpec.MAX_UNGRADED_SHARE;
 
+    @Option(names = "--max-run-cost", paramLabel = "<usd>", description = "the run's cost cap in USD: once its finished trials cost this"
+            + " much, no new trial starts and the run stops, resumable with a higher cap; needs the model's price (default: 0, none)")
+    double maxRunCost;
+
+    @Option(names = "--prices", paramLabel = "<file>", description = "extra model prices: lines '<model> = <USD per Mtok in>, <USD per Mtok out>'")
+    Path prices;
+
+    @Option(names = "--parent-results", paramLabel = "<folder>", description = "the parent's results folder: the estimate uses its measured"
+            + " tokens, and on a staged suite the expansion set runs after the core only when this variant is BETTER than it")
+    Path parentResults;
+
     @Option(names = "--stop-with", paramLabel = "<pid>", defaultValue = "${env:AGENTX_STOP_WITH}", description = "stop (as on Ctrl-C)"
             + " when the process <pid> ends (default: $AGENTX_STOP_WITH, which the Maven goal sets to its own pid)")
     Long stopWith;
@@ -110,9 +126,15 @@ final class BenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--engine-wait '" + engineWait + "': " + e.getMessage());
         }
+        if (!(maxRunCost >= 0) || Double.isInfinite(maxRunCost)) {
+            throw new IllegalArgumentException("--max-run-cost " + maxRunCost + ": expected a number of USD, 0 or more (0: no cap)");
+        }
+        if (prices != null) {
+            Inputs.file("--prices", prices);
+        }
         BenchSpec bench = new BenchSpec(id, variant, parent, hypothesis, settings, dev.agentic.fetch.TaskCache.current().locate(suite), include, exclude, trials, concurrency,
                 timeoutMultiplier, infraRetries, results, baseImage, taskSet, adaptiveParent, trialBudget, allowInternetTasks, wait,
-                maxUngradedShare);
+                maxUngradedShare, maxRunCost, prices, parentResults);
         if (stopWith != null) {
             ParentWatch.stopWhenGone(stopWith, line -> {
                 synchronized (out) {
@@ -121,9 +143,22 @@ final class BenchCommand implements Callable<Integer> {
                 }
             });
         }
-        BenchRunner.Outcome outcome;
+        BenchRunner runner = new BenchRunner(Models.fromEnvironment());
+        BenchRunner.Listener listener = listener(out);
         try {
-            outcome = run(bench, out);
+            BenchRunner.Outcome outcome = runner.run(bench, listener);
+            out.print(SummaryTable.render(outcome.summary(), outcome.directory()));
+            out.flush();
+            RunInfo.Expansion expansion = expansion(bench, outcome);
+            if (expansion != null) {
+                runner.recordExpansion(bench, expansion, listener);
+                listener.info(expansion.reason());
+                if (expansion.ran()) {
+                    BenchRunner.Outcome more = runner.run(bench.expansion(remainingCap(bench, outcome)), listener);
+                    out.print(SummaryTable.render(more.summary(), more.directory()));
+                    out.flush();
+                }
+            }
         } catch (RunFailure failure) {
             synchronized (out) {
                 out.flush();
@@ -133,13 +168,38 @@ final class BenchCommand implements Callable<Integer> {
             }
             return failure.reason().exitCode();
         }
-        out.print(SummaryTable.render(outcome.summary(), outcome.directory()));
-        out.flush();
         return 0;
     }
 
-    private static BenchRunner.Outcome run(BenchSpec bench, PrintWriter out) {
-        return new BenchRunner(Models.fromEnvironment()).run(bench, new BenchRunner.Listener() {
+    /**
+     * Whether a finished core run of a staged suite with an expansion set goes on to it (only when the variant
+     * is BETTER than its parent, and the cost cap leaves something to spend); null when the question does not arise.
+     */
+    private static RunInfo.Expansion expansion(BenchSpec bench, BenchRunner.Outcome outcome) {
+        if (!BenchSpec.CORE.equals(bench.taskSet()) || !outcome.suite().staged() || outcome.suite().expansion().isEmpty()) {
+            return null;
+        }
+        RunInfo.Expansion decision = ExpansionGate.decide(new RunResults(outcome.directory(), outcome.run(), outcome.trials()),
+                bench.parentId(), bench.parentResults(), bench.expansionRunId());
+        if (decision.ran() && bench.maxRunCostUsd() > 0 && remainingCap(bench, outcome) <= 0) {
+            return new RunInfo.Expansion(false, decision.parent(), decision.parentRun(), decision.verdict(), null, String.format(Locale.ROOT,
+                    "expansion not run: verdict vs %s is %s, but the core run spent the cost cap ($%.2f of $%.2f); resume with a higher"
+                            + " -Dagent.maxRunCost", decision.parent(), decision.verdict(), spent(outcome), bench.maxRunCostUsd()));
+        }
+        return decision;
+    }
+
+    /** What the cost cap leaves for the expansion set after the core run (0 when there is no cap). */
+    private static double remainingCap(BenchSpec bench, BenchRunner.Outcome outcome) {
+        return bench.maxRunCostUsd() <= 0 ? 0 : bench.maxRunCostUsd() - spent(outcome);
+    }
+
+    private static double spent(BenchRunner.Outcome outcome) {
+        return outcome.trials().stream().mapToDouble(TrialResult::costUsd).sum();
+    }
+
+    private static BenchRunner.Listener listener(PrintWriter out) {
+        return new BenchRunner.Listener() {
             @Override
             public void info(String line) {
                 synchronized (out) {
@@ -160,7 +220,7 @@ final class BenchCommand implements Callable<Integer> {
                     out.flush();
                 }
             }
-        });
+        };
     }
 
     private static String eta(Duration remaining) {

@@ -71,6 +71,35 @@ public final class Comparisons {
                 child.mean(t -> t.totalMs() / 1000.0) - parent.mean(t -> t.totalMs() / 1000.0), rows);
     }
 
+    /**
+     * The child's shortfall in a staged evaluation: when it stopped at a stage (its pass rate there below the
+     * stage's threshold) that the parent cleared, the child underperforms whatever the tasks both ran say,
+     * and this names the stage; null otherwise.
+     */
+    public static String stageShortfall(dev.agentic.bench.RunInfo child, dev.agentic.bench.RunInfo parent) {
+        if (child.stoppedAt() == null) {
+            return null;
+        }
+        dev.agentic.bench.RunInfo.StageRecord ours = child.stage(child.stoppedAt());
+        dev.agentic.bench.RunInfo.StageRecord theirs = parent.stage(child.stoppedAt());
+        if (ours == null || theirs == null || !dev.agentic.bench.RunInfo.CLEARED.equals(theirs.outcome())) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "%s underperforms %s: it stopped at stage %s (%d of %d trials passed, %s, below the"
+                        + " stage's threshold %s), which %s cleared (%d of %d, %s)", child.variant(), parent.variant(), ours.name(),
+                ours.passed(), ours.graded(), percent(ours.passRate()), percent(ours.minPassRate()), parent.variant(), theirs.passed(),
+                theirs.graded(), percent(theirs.passRate()));
+    }
+
+    private static String percent(Double share) {
+        if (share == null) {
+            return "n/a";
+        }
+        double p = 100 * share;
+        return Math.abs(p - Math.rint(p)) < 1e-9 ? String.format(java.util.Locale.ROOT, "%.0f%%", p)
+                : String.format(java.util.Locale.ROOT, "%.1f%%", p);
+    }
+
     private static Map<String, List<TrialResult>> graded(List<TrialResult> trials) {
         return trials.stream().filter(TrialResult::graded)
                 .collect(Collectors.groupingBy(TrialResult::task, TreeMap::new, Collectors.toList()));

@@ -23,14 +23,21 @@ final class Fingerprints {
 
     /** As {@link #ofSuite(List, List)}, and over the tasks graded beside the agent's processes, when there are any. */
     static String ofSuite(List<Task> tasks, List<Task> expansion, java.util.Set<String> liveProcesses) {
-        return ofSuite(tasks, expansion, liveProcesses, List.of());
+        return ofSuite(tasks, expansion, liveProcesses, List.of(), List.of());
     }
 
-    /** As {@link #ofSuite(List, List, java.util.Set)}, and over the pins of the sources published tasks come from, when there are any. */
-    static String ofSuite(List<Task> tasks, List<Task> expansion, java.util.Set<String> liveProcesses, List<String> pins) {
+    /**
+     * As {@link #ofSuite(List, List, java.util.Set)}, and over the declared stages (names, globs, thresholds, in order) and the
+     * pins of the sources published tasks come from, when there are any.
+     */
+    static String ofSuite(List<Task> tasks, List<Task> expansion, java.util.Set<String> liveProcesses, List<Stage> stages, List<String> pins) {
         MessageDigest digest = sha256();
         if (!pins.isEmpty()) {
             update(digest, "sources=" + pins);
+        }
+        if (!stages.isEmpty()) {
+            update(digest, "stages");
+            stages.forEach(s -> update(digest, s.definition()));
         }
         if (!liveProcesses.isEmpty()) {
             update(digest, "live_processes=" + new java.util.TreeSet<>(liveProcesses));

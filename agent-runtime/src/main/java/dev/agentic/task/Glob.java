@@ -61,6 +61,14 @@ final class Glob {
         return Pattern.compile(regex.toString());
     }
 
+    /**
+     * Whether task id {@code id} matches {@code glob} (compiled by {@link #ofIds}): a glob with a {@code /} is matched
+     * against the whole id, one without against the name after the namespace too ({@code hello-*} matches {@code tb/hello-world}).
+     */
+    static boolean matchesId(String glob, Pattern pattern, String id) {
+        return pattern.matcher(id).matches() || !glob.contains("/") && pattern.matcher(id.substring(id.indexOf('/') + 1)).matches();
+    }
+
     /** A glob over paths relative to a manifest's folder ({@code *} within one folder, {@code **} across folders). */
     static PathMatcher ofPaths(String glob) {
         ofIds(glob);

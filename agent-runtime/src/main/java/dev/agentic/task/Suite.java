@@ -30,15 +30,23 @@ import java.util.stream.Stream;
  *   - more/*
  * live_processes:              # tasks whose tests need what the agent leaves running (a server, a worker)
  *   - tb/process-port-cleanup
+ * stages:                      # optional: staged evaluation over the core tasks, in order (see {@link Stages})
+ *   - name: screen
+ *     tasks: [tb/hello-world]  # task-id globs of core tasks
+ *     min_pass_rate: 0.2       # the variant goes on only when this stage's pass rate is at least this
+ *   - name: core               # no 'tasks': every core task not in an earlier stage (last stage only)
  * </pre>
  *
  * Task ids carry their format's namespace ({@code tb/}, {@code harbor/}, {@code swe/}), so that the
  * same name in two formats is two tasks. {@link #warnings()} says what was loaded but looks wrong
  * (an instance repeated in its file). The {@link #hash()} covers everything that affects results (instructions, environments, tests; not
- * the reference solutions), so that results from different suite contents are never compared.
+ * the reference solutions), so that results from different suite contents are never compared; the stages' names, globs
+ * and thresholds too, when it declares stages.
+ *
+ * @param stages the stages over the core tasks, in order: those the manifest declares, else one {@link Stage#implicit} stage
  */
 public record Suite(String id, String description, Path manifest, List<Task> tasks, List<Task> expansion, String hash,
-                    List<String> warnings, java.util.Set<String> liveProcesses) {
+                    List<String> warnings, java.util.Set<String> liveProcesses, List<Stage> stages) {
 
     public static Suite load(Path manifest, String baseImage) {
         return load(manifest, baseImage, dev.agentic.fetch.TaskCache.current());
@@ -71,8 +79,16 @@ public record Suite(String id, String description, Path manifest, List<Task> tas
             }
         }
         java.util.Set<String> live = liveProcesses(yaml, concat(tasks, expansion));
-        String hash = Fingerprints.ofSuite(tasks, expansion, live, sources.values().stream().map(dev.agentic.fetch.Source::pin).sorted().toList());
-        return new Suite(id, root.path("description").asText(""), manifest, tasks, expansion, hash, List.copyOf(warnings), live);
+        List<Stage> stages = Stages.read(yaml, tasks, expansion);
+        String hash = Fingerprints.ofSuite(tasks, expansion, live, stages,
+                sources.values().stream().map(dev.agentic.fetch.Source::pin).sorted().toList());
+        return new Suite(id, root.path("description").asText(""), manifest, tasks, expansion, hash, List.copyOf(warnings), live,
+                stages.isEmpty() ? List.of(Stage.implicit(tasks)) : stages);
+    }
+
+    /** Whether the manifest declares stages (else {@link #stages()} is the one implicit stage of every core task). */
+    public boolean staged() {
+        return !stages.equals(List.of(Stage.implicit(tasks)));
     }
 
     /**
@@ -89,8 +105,10 @@ public record Suite(String id, String description, Path manifest, List<Task> tas
                 || !glob.getKey().contains("/") && glob.getValue().matcher(t.id().substring(t.id().indexOf('/') + 1)).matches();
         java.util.function.Predicate<Task> keep = t -> (includes.isEmpty() || includes.entrySet().stream().anyMatch(g -> matches.test(g, t)))
                 && excludes.entrySet().stream().noneMatch(g -> matches.test(g, t));
-        return new Suite(id, description, manifest, tasks.stream().filter(keep).toList(), expansion.stream().filter(keep).toList(), hash,
-                warnings, liveProcesses);
+        List<Task> kept = tasks.stream().filter(keep).toList();
+        java.util.Set<String> keptIds = kept.stream().map(Task::id).collect(java.util.stream.Collectors.toSet());
+        return new Suite(id, description, manifest, kept, expansion.stream().filter(keep).toList(), hash,
+                warnings, liveProcesses, stages.stream().map(s -> s.restrictedTo(keptIds)).filter(s -> !s.tasks().isEmpty()).toList());
     }
 
     /** Each glob with its pattern; {@code option} names where the globs came from when one is not valid. */

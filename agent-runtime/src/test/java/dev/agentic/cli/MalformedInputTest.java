@@ -133,6 +133,50 @@ class MalformedInputTest {
                 "--source tb3=/srv/mirror.git: ", "suite.yaml has no source 'tb3'; its sources: tb2"));
         cases.add(unpositioned("bench: a suite id nobody fetched", d -> cli("--cache", d.resolve("cache").toString(), "validate", "--suite", "nowhere-fetched"),
                 "suite 'nowhere-fetched': no such manifest file, and no suite of that id was fetched into ", "agentx fetch --suite <manifest>"));
+        // stages of a suite manifest
+        cases.add(positioned("suite: stages is a mapping", d -> validate(staged(d, "stages:\n  name: screen\n")),
+                "suite.yaml:7:3: field 'stages': expected a list of stages ({name, tasks, min_pass_rate}), found a mapping"));
+        cases.add(positioned("suite: a stage without a name", d -> validate(staged(d, "stages:\n  - tasks: [tb/hello-world]\n  - name: rest\n")),
+                "suite.yaml:7:5: stage 1: field 'name' is missing or empty; expected the stage's name"));
+        cases.add(positioned("suite: a stage name used twice", d -> validate(staged(d,
+                        "stages:\n  - name: screen\n    tasks: [tb/hello-world]\n  - name: screen\n")),
+                "suite.yaml:9:11: stage name 'screen' is used twice"));
+        cases.add(positioned("suite: a stage glob never closed", d -> validate(staged(d,
+                        "stages:\n  - name: screen\n    tasks: [\"tb/[abc\"]\n  - name: rest\n")),
+                "suite.yaml:8:13: stage 'screen' 'tb/[abc': not a valid glob: '[' at character 4 is not closed"));
+        cases.add(positioned("suite: a stage glob naming no task", d -> validate(staged(d,
+                        "stages:\n  - name: screen\n    tasks: [tb/hello-world, \"swe/*-1179*\"]\n  - name: rest\n")),
+                "suite.yaml:8:29: stage 'screen': 'swe/*-1179*' names no core task of the suite"));
+        cases.add(positioned("suite: a task in two stages", d -> validate(staged(d,
+                        "stages:\n  - name: screen\n    tasks: [hello-*]\n  - name: rest\n    tasks: [tb/csv-to-json-report, tb/hello-world]\n")),
+                "suite.yaml:10:36: stage 'rest': 'tb/hello-world' names tb/hello-world, which is in stage 'screen' already"));
+        cases.add(positioned("suite: a threshold above 1", d -> validate(staged(d,
+                        "stages:\n  - name: screen\n    tasks: [tb/hello-world]\n    min_pass_rate: 20\n  - name: rest\n")),
+                "suite.yaml:9:20: stage 'screen': field 'min_pass_rate': expected a share from 0 to 1 (0.2 = 20 %), got '20'"));
+        cases.add(positioned("suite: a threshold as text", d -> validate(staged(d,
+                        "stages:\n  - name: screen\n    tasks: [tb/hello-world]\n    min_pass_rate: half\n  - name: rest\n")),
+                "suite.yaml:9:20: stage 'screen': field 'min_pass_rate': expected a share from 0 to 1 (0.2 = 20 %), got 'half'"));
+        cases.add(positioned("suite: a stage without tasks that is not the last", d -> validate(staged(d,
+                        "stages:\n  - name: screen\n  - name: rest\n    tasks: [tb/hello-world]\n")),
+                "suite.yaml:7:5: stage 'screen' has no 'tasks'; only the last stage may leave them out"));
+        cases.add(positioned("suite: a misspelt stage field", d -> validate(staged(d,
+                        "stages:\n  - name: screen\n    tasks: [tb/hello-world]\n    min_pass: 0.5\n  - name: rest\n")),
+                "suite.yaml:9:15: stage 1: unknown field 'min_pass'; expected name, tasks or min_pass_rate"));
+        cases.add(positioned("suite: core tasks in no stage", d -> validate(staged(d,
+                        "stages:\n  - name: screen\n    tasks: [tb/hello-world]\n")),
+                "suite.yaml:7:3: 1 core task is in no stage (tb/csv-to-json-report); name them in a stage, or end with a stage"
+                        + " without 'tasks'"));
+        cases.add(unpositioned("bench: a cost cap on a model without a price", d -> cli("bench", "--suite", staged(d, "").toString(),
+                        "--variant", "v", "--set", "model=openai:unpriced-model", "--results", d.resolve("results").toString(),
+                        "--max-run-cost", "5"),
+                "cost cap $5.00 (--max-run-cost, -Dagent.maxRunCost) cannot be enforced: the price of model openai:unpriced-model is unknown"));
+        cases.add(unpositioned("bench: a price table that is not there", d -> cli("bench", "--suite", staged(d, "").toString(),
+                        "--variant", "v", "--set", "model=openai:gpt-4o-mini", "--results", d.resolve("results").toString(),
+                        "--prices", d.resolve("prices.txt").toString()),
+                "--prices ", "prices.txt: file does not exist"));
+        cases.add(unpositioned("bench: a negative cost cap", d -> cli("bench", "--suite", staged(d, "").toString(),
+                        "--variant", "v", "--set", "model=scripted:x", "--results", d.resolve("results").toString(), "--max-run-cost", "-1"),
+                "--max-run-cost -1.0: expected a number of USD, 0 or more (0: no cap)"));
         cases.add(unpositioned("--tasks: a glob never closed", d -> validate(write(d, "suite.yaml", "id: s\ntasks:\n  - " + HELLO + "\n"),
                         "--tasks", "tb/[abc"),
                 "--tasks (-Dagent.tasks) 'tb/[abc' (filtering suite ", "suite.yaml): not a valid glob: '[' at character 4 is not closed"));
@@ -399,6 +443,12 @@ class MalformedInputTest {
             content[i] = (byte) bytes[i];
         }
         return Files.write(dir.resolve(name), content);
+    }
+
+    /** A suite of hello-world and csv-to-json-report (lines 1 to 5) followed by {@code more} (from line 6). */
+    static Path staged(Path dir, String more) throws Exception {
+        return write(dir, "suite.yaml", "id: s\ntasks:\n  - " + HELLO + "\n  - " + REPO.resolve("experiments/tasks/csv-to-json-report")
+                + "\n# stages\n" + more);
     }
 
     /** A task folder holding the given files (name, text, name, text, …). */

@@ -17,11 +17,11 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * A real HTTP server on loopback that answers one path with queued replies, in order, and keeps
  * every request body and its headers: the provider side of a protocol test.
  */
-final class LocalModelServer implements AutoCloseable {
+public final class LocalModelServer implements AutoCloseable {
 
     record Reply(int status, String body) {}
 
-    record Request(JsonNode body, Map<String, List<String>> headers) {
+    public record Request(JsonNode body, Map<String, List<String>> headers) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -34,23 +34,23 @@ final class LocalModelServer implements AutoCloseable {
     private final Deque<Reply> replies = new ConcurrentLinkedDeque<>();
     private final List<Request> requests = new ArrayList<>();
 
-    LocalModelServer(String path) throws IOException {
+    public LocalModelServer(String path) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext(path, this::answer);
         server.start();
     }
 
     /** The base address, e.g. {@code http://127.0.0.1:41234}. */
-    String address() {
+    public String address() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    LocalModelServer reply(int status, String body) {
+    public LocalModelServer reply(int status, String body) {
         replies.add(new Reply(status, body));
         return this;
     }
 
-    synchronized List<Request> requests() {
+    public synchronized List<Request> requests() {
         return List.copyOf(requests);
     }
 
