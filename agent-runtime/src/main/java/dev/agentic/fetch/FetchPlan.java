@@ -158,6 +158,10 @@ public record FetchPlan(Path manifest, String suiteId, Map<String, Source> sourc
             }
             return null;
         }
+        if (value.isNumber()) {
+            throw new TaskException(yaml.at("sources", id, field) + ": source '" + id + "': field '" + field + "': YAML reads "
+                    + Document.written(value) + " as a number, which loses leading zeros; write it in quotes");
+        }
         if (!value.isValueNode() || value.asText().isBlank()) {
             throw new TaskException(yaml.at("sources", id, field) + ": source '" + id + "': field '" + field + "': expected text, found "
                     + Document.kind(value));

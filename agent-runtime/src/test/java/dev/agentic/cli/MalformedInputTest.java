@@ -113,6 +113,9 @@ class MalformedInputTest {
         cases.add(positioned("sources: a checksum too short", d -> fetch(write(d, "suite.yaml", "id: s\n"
                         + data.formatted("a/b", commit, "data/t.parquet") + "    sha256: abc\ntasks:\n  - source: swe\n    instances: [a__b-1]\n")),
                 "suite.yaml:7:13: source 'swe': sha256 'abc': expected 64 lower-case hex digits"));
+        cases.add(positioned("sources: a checksum of digits only, unquoted", d -> fetch(write(d, "suite.yaml", "id: s\n"
+                        + data.formatted("a/b", commit, "data/t.parquet") + "    sha256: " + "1".repeat(64) + "\ntasks:\n  - source: swe\n    instances: [a__b-1]\n")),
+                "suite.yaml:7:13: source 'swe': field 'sha256': YAML reads ", "as a number, which loses leading zeros; write it in quotes"));
         cases.add(positioned("sources: an entry naming no source", d -> fetch(write(d, "suite.yaml", "id: s\n" + git.formatted(commit)
                         + "tasks:\n  - source: tb1\n    tasks: [fix-git]\n")),
                 "suite.yaml:7:13: entry of 'tasks': source 'tb1' is not one of the manifest's sources (tb2)"));
