@@ -118,7 +118,13 @@ final class GitFetch {
                         + " from " + source.url() + ": " + read.firstLine() + "; nothing of it was kept, run the fetch again", true);
             }
             Files.deleteIfExists(index);
-            Files.move(aside, target, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(aside, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+                if (!Files.isDirectory(target)) {
+                    throw e;
+                } // a fetch running beside this one put the same folder there first: the same commit, the same content
+            }
         } catch (IOException e) {
             throw new FetchException("cannot write task folder " + target + ": " + e.getMessage() + "; nothing of it was kept", true, e);
         } finally {

@@ -32,14 +32,14 @@ import java.util.stream.Stream;
  * </pre>
  *
  * An entry appears only complete (written aside, then renamed): a task folder or rows file that exists
- * was fetched and verified whole. The root is {@code --cache}, else the {@code agentx.cache} system
- * property, else {@code AGENTX_CACHE}, else {@code $XDG_CACHE_HOME/agentic-experiments}, else
+ * was fetched and verified whole. The root is {@code --cache}, else the {@code agent.cache} system
+ * property ({@code -Dagent.cache}), else {@code AGENTX_CACHE}, else {@code $XDG_CACHE_HOME/agentic-experiments}, else
  * {@code ~/.cache/agentic-experiments}.
  */
 public record TaskCache(Path root) {
 
-    /** The system property {@code --cache} sets for the process. */
-    public static final String PROPERTY = "agentx.cache";
+    /** The system property {@code --cache} sets for the process: the name of the Maven property, so that goals reading suites in Maven's JVM see it too. */
+    public static final String PROPERTY = "agent.cache";
 
     public TaskCache {
         root = root.toAbsolutePath().normalize();

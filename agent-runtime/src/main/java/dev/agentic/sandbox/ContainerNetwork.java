@@ -14,7 +14,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 public final class ContainerNetwork {
 
     /** The system property {@code --network} sets for the process. */
-    public static final String PROPERTY = "agentx.network";
+    public static final String PROPERTY = "agent.network";
     public static final String NONE = "none";
 
     private ContainerNetwork() {}
