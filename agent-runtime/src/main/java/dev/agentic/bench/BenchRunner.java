@@ -626,6 +626,9 @@ public final class BenchRunner {
         if (!spec.settings().containsKey("wall-time")) {
             settings.put("wall-time", "each task's agent timeout × " + spec.timeoutMultiplier());
         }
+        if (!dev.agentic.sandbox.ContainerNetwork.offline()) { // left out when none, so that earlier runs keep their hash
+            settings.put(RunInfo.CONTAINER_NETWORK, dev.agentic.sandbox.ContainerNetwork.mode());
+        }
         String hash = sha256(settings + "|" + spec.timeoutMultiplier());
         String version = BenchRunner.class.getPackage().getImplementationVersion();
         return new RunInfo(RunInfo.SCHEMA, spec.runId(), spec.variantId(), spec.parentId(), spec.hypothesis(), settings, hash,

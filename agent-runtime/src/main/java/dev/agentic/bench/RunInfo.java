@@ -25,6 +25,15 @@ public record RunInfo(int schema, String runId, String variant, String parent, S
                       String startedAt, String endedAt, String status, List<StageRecord> stages, String stoppedAt, String stopReason,
                       RunEstimate estimate, CostCap costCap, Expansion expansion) {
 
+    /** The {@link #config()} entry naming the network task containers joined; absent when they had none. */
+    public static final String CONTAINER_NETWORK = "container-network";
+
+    /** The network task containers joined: {@code none} unless the run gave them one. */
+    public String containerNetwork() {
+        return config == null ? "none" : config.getOrDefault(CONTAINER_NETWORK, "none");
+    }
+
+
     public static final int SCHEMA = 1;
 
     /** Outcomes of a stage. */

@@ -36,6 +36,8 @@ final class DatasetFetch {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
     private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
+    /** How long a download may receive nothing before it counts as broken off. */
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
     private final TaskCache cache;
     private final Consumer<String> progress;
@@ -50,21 +52,34 @@ final class DatasetFetch {
 
     void fetch(Source.Dataset source) {
         Path rows = cache.datasetRows(source);
-        if (Files.isRegularFile(rows)) {
+        Path file = cache.datasetFile(source);
+        String recorded = cache.recordedChecksum(source);
+        if (recorded != null && source.sha256() != null && !recorded.equals(source.sha256())) {
+            progress.accept("dataset " + source.id() + ": the cached " + source.file() + " has sha256 " + recorded + ", not the pinned "
+                    + source.sha256() + "; fetching the pinned one");
+            cache.forget(source);
+            recorded = null;
+        }
+        if (recorded != null && Files.isRegularFile(rows)) {
             return;
         }
-        Path file = cache.datasetFile(source);
-        if (!Files.isRegularFile(file)) {
+        if (recorded == null || !Files.isRegularFile(file)) {
             Path part = file.resolveSibling(file.getFileName() + ".part");
             try {
                 Files.createDirectories(file.getParent());
+                Disk.clearAside(rows);
                 if (source.local() != null) {
                     copy(source, part);
                 } else {
-                    download(source, part);
+                    boolean resumed = download(source, part);
+                    if (resumed && !matchesPin(source, part)) { // the part may have come from elsewhere: once more, from the start
+                        progress.accept("dataset " + source.id() + ": the resumed file does not match its pin; downloading it again from the start");
+                        Files.deleteIfExists(part);
+                        download(source, part);
+                    }
                 }
-                verify(source, part);
-                Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
+                cache.recordChecksum(source, verify(source, part));
+                Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
                 throw diskOrIo(e, part, "writing " + part);
             }
@@ -72,6 +87,10 @@ final class DatasetFetch {
         if (!rows.equals(file)) {
             convert(source, file, rows);
         }
+    }
+
+    private static boolean matchesPin(Source.Dataset source, Path part) throws IOException {
+        return source.sha256() == null || source.sha256().equals(sha256(part));
     }
 
     private void copy(Source.Dataset source, Path part) throws IOException {
@@ -83,14 +102,15 @@ final class DatasetFetch {
         Files.copy(from, part, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private void download(Source.Dataset source, Path part) throws IOException {
+    /** Downloads into {@code part}, resuming what it holds; true when it resumed. */
+    private boolean download(Source.Dataset source, Path part) throws IOException {
         long have = Files.isRegularFile(part) ? Files.size(part) : 0;
         URI uri = source.url();
         String token = System.getenv("HF_TOKEN");
         String hubHost = uri.getHost();
         HttpResponse<InputStream> response = null;
         for (int hop = 0; hop < 10; hop++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().header("User-Agent", "agentx-fetch");
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(Duration.ofMinutes(2)).header("User-Agent", "agentx-fetch");
             if (have > 0) {
                 request.header("Range", "bytes=" + have + "-");
             }
@@ -117,7 +137,7 @@ final class DatasetFetch {
         int status = response.statusCode();
         if (status == 416 && have > 0) {
             response.body().close();
-            return; // the part already holds the whole file; the checksum decides
+            return true; // the part already holds the whole file; the checksum decides
         }
         if (status != 200 && status != 206) {
             response.body().close();
@@ -128,17 +148,39 @@ final class DatasetFetch {
                             : "") + "; nothing was kept", !missing && status != 401 && status != 403);
         }
         boolean append = status == 206;
+        if (append && !response.headers().firstValue("Content-Range").orElse("").startsWith("bytes " + have + "-")) {
+            response.body().close(); // a range other than the one asked for: start again rather than splice
+            Files.deleteIfExists(part);
+            return download(source, part);
+        }
         long expected = response.headers().firstValueAsLong("Content-Length").orElse(-1);
         long total = expected < 0 ? source.bytes() : expected + (append ? have : 0);
         progress.accept("dataset " + source.id() + ": downloading " + source.file() + " (" + Sizes.human(total) + ")"
                 + (append ? ", resuming after " + Sizes.human(have) : ""));
         long written = append ? have : 0;
         long last = System.nanoTime();
-        try (InputStream in = response.body();
+        java.util.concurrent.atomic.AtomicLong lastByte = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+        InputStream body = response.body();
+        var watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "download-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        watchdog.scheduleAtFixedRate(() -> { // a connection that stops sending is closed, so that the read below fails instead of hanging
+            if (System.nanoTime() - lastByte.get() > IDLE_TIMEOUT.toNanos()) {
+                try {
+                    body.close();
+                } catch (IOException ignored) {
+                    // the read reports it
+                }
+            }
+        }, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        try (InputStream in = body;
              OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                      append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
             byte[] buffer = new byte[1 << 16];
             for (int n; (n = in.read(buffer)) >= 0; ) {
+                lastByte.set(System.nanoTime());
                 out.write(buffer, 0, n);
                 written += n;
                 if (System.nanoTime() - last > PROGRESS_EVERY_NANOS) {
@@ -150,21 +192,27 @@ final class DatasetFetch {
             if (Disk.full(e)) {
                 throw diskOrIo(e, part, "writing " + part);
             }
+            boolean idle = System.nanoTime() - lastByte.get() > IDLE_TIMEOUT.toNanos();
             throw new FetchException("dataset source '" + source.id() + "': the download of " + uri + " broke off after " + Sizes.human(written)
-                    + " of " + Sizes.human(total) + " (" + describe(e) + "); run the fetch again to resume it", true, e);
+                    + " of " + Sizes.human(total) + " (" + (idle ? "nothing received for " + IDLE_TIMEOUT.toSeconds() + " s" : describe(e))
+                    + "); run the fetch again to resume it", true, e);
+        } finally {
+            watchdog.shutdownNow();
         }
         if (expected >= 0 && written != expected + (append ? have : 0)) {
             throw new FetchException("dataset source '" + source.id() + "': the download of " + uri + " ended after " + Sizes.human(written)
                     + " of " + Sizes.human(total) + "; run the fetch again to resume it", true);
         }
+        return append;
     }
 
-    private void verify(Source.Dataset source, Path part) throws IOException {
+    /** The file's checksum, once it is the pinned one (or the manifest pins none: then it is printed to be pinned). */
+    private String verify(Source.Dataset source, Path part) throws IOException {
         String actual = sha256(part);
         if (source.sha256() == null) {
             progress.accept("dataset " + source.id() + ": " + source.file() + " has sha256 " + actual
                     + ", not pinned in the manifest: add 'sha256: " + actual + "' to source '" + source.id() + "' to pin it");
-            return;
+            return actual;
         }
         if (!source.sha256().equals(actual)) {
             Files.deleteIfExists(part);
@@ -172,14 +220,16 @@ final class DatasetFetch {
                     + source.sha256() + ", the file has " + actual + "; nothing was kept. The file is not the pinned one: check the revision"
                     + " and file in the manifest, or the mirror", false);
         }
+        return actual;
     }
 
     private void convert(Source.Dataset source, Path parquet, Path rows) {
-        Path aside = rows.resolveSibling(rows.getFileName() + ".partial-" + ProcessHandle.current().pid());
+        Path aside = rows.resolveSibling("." + rows.getFileName() + ".partial-" + ProcessHandle.current().pid());
         progress.accept("dataset " + source.id() + ": reading " + source.fileName() + " (Parquet) into " + rows.getFileName());
         try {
             Class.forName("org.duckdb.DuckDBDriver");
             try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duck.createStatement()) {
+                statement.execute("SET TimeZone = 'UTC'"); // timestamps as published, not in this machine's zone
                 statement.execute("COPY (SELECT * FROM read_parquet('" + quote(parquet) + "')) TO '" + quote(aside) + "' (FORMAT JSON)");
             }
             Files.move(aside, rows, StandardCopyOption.ATOMIC_MOVE);
@@ -217,8 +267,7 @@ final class DatasetFetch {
     }
 
     private static String describe(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        return Disk.describe(e);
     }
 
     static String sha256(Path file) throws IOException {

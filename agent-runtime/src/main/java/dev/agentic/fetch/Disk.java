@@ -23,7 +23,10 @@ final class Disk {
         }
     }
 
-    /** Removes what interrupted writes of {@code target} left aside ({@code .<name>.partial-<pid>}, {@code <name>.part} excepted). */
+    /**
+     * Removes what interrupted writes of {@code target} left aside ({@code .<name>.partial-<pid>}, {@code <name>.part} excepted);
+     * called under the {@link FetchLock}, when no other fetch is writing.
+     */
     static void clearAside(Path target) throws IOException {
         Path parent = target.getParent();
         if (parent == null || !Files.isDirectory(parent)) {
@@ -35,6 +38,19 @@ final class Disk {
                 delete(p);
             }
         }
+    }
+
+    /** What went wrong, for people: the message, with the kind of failure when the message alone is only a path. */
+    static String describe(Throwable e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && message.equals(fs.getFile())) {
+            String kind = e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+            return kind + ": " + message;
+        }
+        return message;
     }
 
     /** Whether {@code e} says the disk (or a quota) is full. */

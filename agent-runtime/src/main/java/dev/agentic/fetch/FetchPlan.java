@@ -98,9 +98,32 @@ public record FetchPlan(Path manifest, String suiteId, Map<String, Source> sourc
                 throw new TaskException("--source " + location.getKey() + "=" + location.getValue() + ": " + yaml.source() + " has no source '"
                         + location.getKey() + "'" + (sources.isEmpty() ? "" : "; its sources: " + String.join(", ", sources.keySet())));
             }
-            sources.put(location.getKey(), source.at(location.getValue()));
+            sources.put(location.getKey(), source.at(checkedLocation(location.getKey(), location.getValue(), source)));
         }
         return sources;
+    }
+
+    /** A location given for a source: a URL that parses, or a path; refused naming the option otherwise. */
+    private static String checkedLocation(String id, String location, Source source) {
+        String where = "--source " + id + "=" + location + " (-Dagent.sources)";
+        if (location.isBlank()) {
+            throw new TaskException(where + ": empty; expected a URL or a path");
+        }
+        if (location.contains("://") || location.startsWith("file:")) {
+            try {
+                java.net.URI uri = new java.net.URI(location);
+                if (uri.getScheme().equalsIgnoreCase("file") && (uri.getPath() == null || !uri.getPath().startsWith("/"))) {
+                    throw new java.net.URISyntaxException(location, "a file URL needs an absolute path, as in file:///srv/mirror");
+                }
+                if (source instanceof Source.Dataset && !List.of("http", "https", "file").contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT))) {
+                    throw new java.net.URISyntaxException(location, "a dataset source is fetched over http(s) or from a folder");
+                }
+            } catch (java.net.URISyntaxException e) {
+                throw new TaskException(where + ": not a usable location: " + e.getMessage()
+                        + (source instanceof Source.Git ? "; expected a git URL or a path" : "; expected a Hub mirror URL (https://…) or a folder"));
+            }
+        }
+        return location;
     }
 
     private static Source source(Document yaml, String id, JsonNode node) {

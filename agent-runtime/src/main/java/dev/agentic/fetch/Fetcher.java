@@ -2,6 +2,8 @@ package dev.agentic.fetch;
 
 import dev.agentic.sandbox.DockerEngine;
 import dev.agentic.sandbox.SandboxException;
+import dev.agentic.task.Task;
+import dev.agentic.task.TaskEnvironment;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,6 +43,16 @@ public final class Fetcher {
         }
         long started = System.nanoTime();
         Consumer<String> progress = this::line;
+        try (FetchLock lock = FetchLock.acquire(cache, progress)) {
+            fetchLocked(plan, tasks, options, progress);
+        }
+        line(String.format(Locale.ROOT, "fetched suite %s: %d tasks%s into %s in %.1f s; offline from now on (agent:bench -Dagent.suite=%s)",
+                plan.suiteId(), tasks.size(), options.images() ? " and their images" : " (images not pulled: --no-images)", cache.root(),
+                (System.nanoTime() - started) / 1e9, plan.suiteId()));
+        return tasks;
+    }
+
+    private void fetchLocked(FetchPlan plan, List<PublishedTask> tasks, Options options, Consumer<String> progress) {
         Map<Source, List<PublishedTask>> bySource = new LinkedHashMap<>();
         tasks.forEach(t -> bySource.computeIfAbsent(t.source(), s -> new ArrayList<>()).add(t));
         for (var entry : bySource.entrySet()) {
@@ -50,20 +62,28 @@ public final class Fetcher {
                 new DatasetFetch(cache, progress).fetch((Source.Dataset) entry.getKey());
             }
         }
-        // every listed instance must be in its dataset file: checked now, not at the first bench run
+        // every task must load as its format says, every listed instance be in its dataset file, and every image the
+        // manifest names be the one the task runs in: checked now, not at the first bench run
         for (var entry : bySource.entrySet()) {
-            if (entry.getKey() instanceof Source.Dataset) {
-                cache.load(entry.getValue(), plan.manifest(), "unused");
+            List<Task> loaded = cache.load(entry.getValue(), plan.manifest(), "unused");
+            for (int i = 0; i < loaded.size(); i++) {
+                requireSameImage(entry.getValue().get(i), loaded.get(i));
             }
         }
         if (options.images()) {
             new ImageFetch(cache, progress).fetch(tasks);
         }
         cache.remember(plan.suiteId(), plan.manifest());
-        line(String.format(Locale.ROOT, "fetched suite %s: %d tasks%s into %s in %.1f s; offline from now on (agent:bench -Dagent.suite=%s)",
-                plan.suiteId(), tasks.size(), options.images() ? " and their images" : " (images not pulled: --no-images)", cache.root(),
-                (System.nanoTime() - started) / 1e9, plan.suiteId()));
-        return tasks;
+    }
+
+    /** Refuses a manifest whose image for a task is not the image the task itself names: the fetch would pull the wrong one. */
+    private static void requireSameImage(PublishedTask published, Task task) {
+        String runs = task.environment() instanceof TaskEnvironment.Prebuilt prebuilt ? prebuilt.image() : null;
+        if (!java.util.Objects.equals(published.image(), runs)) {
+            throw new FetchException(published.at() + ": task '" + published.name() + "': the manifest names image "
+                    + (published.image() == null ? "none" : "'" + published.image() + "'") + ", but the task "
+                    + (runs == null ? "builds its own from a Dockerfile" : "runs in '" + runs + "'") + "; make the manifest say what the task says", false);
+        }
     }
 
     private void describe(FetchPlan plan, List<PublishedTask> tasks, Options options) {
@@ -99,7 +119,8 @@ public final class Fetcher {
             }
         }
         long built = tasks.stream().filter(t -> t.image() == null).count();
-        line(String.format(Locale.ROOT, "  images: %d to pull by name; %s%s%s", images.size(), summary(images.values()),
+        line(String.format(Locale.ROOT, "  images: %d %s; %s%s%s", images.size(), options.images() ? "to pull by name" : "named (not pulled: --no-images)",
+                summary(images.values()),
                 present.isEmpty() ? (engine || !options.images() ? "" : "; Docker engine not reachable, present images not checked")
                         : "; " + present.values().stream().filter(b -> b).count() + " already present",
                 built == 0 ? "" : "; " + built + " task(s) build their own image from a Dockerfile"));

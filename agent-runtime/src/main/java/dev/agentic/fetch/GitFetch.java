@@ -24,6 +24,8 @@ import java.util.function.Consumer;
 final class GitFetch {
 
     private static final long TIMEOUT_MINUTES = 30;
+    /** Where fetched pins are recorded in an object store. */
+    private static final String PINS = "refs/pins/";
 
     private final TaskCache cache;
     private final Consumer<String> progress;
@@ -41,10 +43,10 @@ final class GitFetch {
         }
         Path store = cache.gitStore(source);
         prepare(store, source);
-        if (!hasCommit(store, source.commit())) {
+        if (!pinned(store, source.commit())) {
             progress.accept("git " + source.id() + ": fetching commit " + source.shortCommit() + " from " + source.url());
             Result shallow = git(store, null, "fetch", "--quiet", "--filter=blob:none", "--depth=1", "origin", source.commit());
-            if (!shallow.ok() || !hasCommit(store, source.commit())) {
+            if (!shallow.ok() || !hasObject(store, source.commit() + "^{commit}")) {
                 progress.accept("git " + source.id() + ": the server does not serve the commit alone (" + shallow.firstLine()
                         + "); fetching its branches and tags");
                 Result full = git(store, null, "fetch", "--quiet", "--filter=blob:none", "origin", "+refs/heads/*:refs/remotes/origin/*",
@@ -52,13 +54,14 @@ final class GitFetch {
                 if (!full.ok()) {
                     throw new FetchException("git source '" + source.id() + "': cannot fetch from " + source.url() + ": " + full.firstLine(), true);
                 }
-                if (!hasCommit(store, source.commit())) {
+                if (!hasObject(store, source.commit() + "^{commit}")) {
                     throw new FetchException("git source '" + source.id() + "': commit " + source.commit() + " is not in " + source.url()
                             + " (neither served alone nor on a branch or tag); check the commit in the manifest, or the mirror (--source "
                             + source.id() + "=<url>)", false);
                 }
             }
         }
+        git(store, null, "update-ref", PINS + source.commit(), source.commit()).require("record the pinned commit in " + store);
         int done = 0;
         for (PublishedTask task : missing) {
             checkout(store, source, task);
@@ -91,14 +94,22 @@ final class GitFetch {
         git(store, null, "config", "remote.origin.url", source.url()).require("configure " + store);
     }
 
-    private boolean hasCommit(Path store, String commit) {
-        Result type = git(store, null, "cat-file", "-t", commit);
-        return type.ok() && type.output().strip().equals("commit");
+    /**
+     * Whether a fetch brought {@code commit} into the store: recorded as a ref, which is looked up without asking
+     * the remote (asking for a missing object in a partial clone would fetch it, and its whole history, lazily).
+     */
+    private static boolean pinned(Path store, String commit) {
+        return git(store, null, "show-ref", "--verify", "--quiet", PINS + commit).ok();
+    }
+
+    /** Whether the store holds an object (after a fetch: a lazy fetch here only completes what the fetch began). */
+    private static boolean hasObject(Path store, String object) {
+        return git(store, null, "cat-file", "-e", object).ok();
     }
 
     private void checkout(Path store, Source.Git source, PublishedTask task) {
-        Result tree = git(store, null, "cat-file", "-t", source.commit() + ":" + task.path());
-        if (!tree.ok() || !tree.output().strip().equals("tree")) {
+        Result entry = git(store, null, "ls-tree", source.commit(), "--", task.path());
+        if (!entry.ok() || !entry.output().lines().anyMatch(l -> l.startsWith("040000 tree ") && l.endsWith("\t" + task.path()))) {
             throw new FetchException(task.at() + ": task '" + task.name() + "': there is no folder '" + task.path() + "' at commit "
                     + source.shortCommit() + " of " + source.url() + " (source '" + source.id() + "')", false);
         }
@@ -108,7 +119,10 @@ final class GitFetch {
         try {
             Disk.clearAside(target);
             Files.createDirectories(aside);
-            Result read = git(store, index, "--work-tree=" + aside, "read-tree", "-u", "--reset", source.commit() + ":" + task.path());
+            // files exactly as committed, whatever the user's git configuration says about line ends or filters
+            Result read = git(store, index, "-c", "core.autocrlf=false", "-c", "core.eol=lf", "-c", "core.symlinks=true",
+                    "-c", "filter.lfs.smudge=", "-c", "filter.lfs.process=", "-c", "filter.lfs.required=false",
+                    "--work-tree=" + aside, "read-tree", "-u", "--reset", source.commit() + ":" + task.path());
             if (read.diskFull()) {
                 throw new FetchException("disk full while checking out " + task.path() + " into " + target.getParent() + " (" + Disk.free(target)
                         + "); nothing of it was kept: free some space or choose another cache (--cache / AGENTX_CACHE), then fetch again", true);
@@ -163,13 +177,15 @@ final class GitFetch {
     }
 
     private static Result git(Path gitDir, Path index, String... args) {
-        List<String> command = new ArrayList<>(List.of("git", "--git-dir=" + gitDir));
+        // a transfer slower than 1 kB/s for a minute is a stalled one: git stops it, the fetch says so
+        List<String> command = new ArrayList<>(List.of("git", "-c", "http.lowSpeedLimit=1000", "-c", "http.lowSpeedTime=60", "--git-dir=" + gitDir));
         command.addAll(List.of(args));
         return run(index, command, null);
     }
 
     private static Result run(Path index, List<String> command, String require) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().keySet().removeIf(k -> k.startsWith("GIT_TRACE") || k.equals("GIT_DIR") || k.equals("GIT_WORK_TREE"));
         builder.environment().put("GIT_TERMINAL_PROMPT", "0");
         builder.environment().put("LC_ALL", "C");
         if (index != null) {
@@ -177,15 +193,18 @@ final class GitFetch {
         }
         try {
             Process process = builder.start();
-            String output;
-            try (InputStream in = process.getInputStream()) {
-                output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
+            java.util.concurrent.CompletableFuture<String> output = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try (InputStream in = process.getInputStream()) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    return "";
+                }
+            });
             if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new FetchException("git did not finish within " + TIMEOUT_MINUTES + " minutes: " + String.join(" ", command), true);
             }
-            Result result = new Result(process.exitValue(), output);
+            Result result = new Result(process.exitValue(), output.join());
             if (!result.ok() && result.diskFull()) {
                 throw new FetchException("disk full while running " + String.join(" ", command.subList(0, Math.min(3, command.size())))
                         + " (" + Disk.free(Path.of(command.get(command.size() - 1)).isAbsolute() ? Path.of(command.get(command.size() - 1)) : Path.of("."))

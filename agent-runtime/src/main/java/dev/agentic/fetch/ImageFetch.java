@@ -25,6 +25,13 @@ final class ImageFetch {
         this.progress = progress;
     }
 
+    /** Whether a registry's answer says the image will never come by trying again (a wrong name or tag, no access, another platform). */
+    static boolean permanent(String reason) {
+        String r = reason.toLowerCase(java.util.Locale.ROOT);
+        return r.contains("manifest unknown") || r.contains("not found: manifest") || r.contains("pull access denied")
+                || r.contains("no matching manifest") || r.contains("repository does not exist") || r.contains("invalid reference format");
+    }
+
     static boolean present(String image) {
         return DockerImages.present(image);
     }
@@ -56,7 +63,12 @@ final class ImageFetch {
                     }
                 });
             } catch (SandboxException e) {
-                throw new FetchException(label + ": " + e.getMessage() + "; the images pulled so far are kept, run the fetch again to go on", true, e);
+                String reason = String.valueOf(e.getMessage());
+                if (permanent(reason)) {
+                    throw new FetchException(label + ": " + reason + "; the name or the platform is wrong, not the connection: check the image"
+                            + " in the manifest (published images of these benchmarks are linux/amd64)", false, e);
+                }
+                throw new FetchException(label + ": " + reason + "; the images pulled so far are kept, run the fetch again to go on", true, e);
             }
             progress.accept(label + ": pulled");
         }

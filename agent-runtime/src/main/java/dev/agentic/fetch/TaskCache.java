@@ -7,7 +7,6 @@ import dev.agentic.task.Task;
 import dev.agentic.task.TaskException;
 import dev.agentic.task.Tasks;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,10 +84,43 @@ public record TaskCache(Path root) {
         return source.file().endsWith(".parquet") ? datasetFolder(source).resolve(source.file() + ".rows.jsonl") : datasetFile(source);
     }
 
-    /** Whether a published task is in the cache. */
+    /** The checksum a fetch verified the dataset file against (or found, when the manifest pins none), or null when none was fetched. */
+    String recordedChecksum(Source.Dataset source) {
+        Path record = checksumFile(source);
+        try {
+            return Files.isRegularFile(record) ? Files.readString(record).strip() : null;
+        } catch (IOException e) {
+            return null; // an unreadable record is no record: the file is fetched and verified again
+        }
+    }
+
+    void recordChecksum(Source.Dataset source, String sha256) {
+        write(checksumFile(source), sha256 + "\n");
+    }
+
+    /** Removes a dataset file, its rows and its checksum: they are not the pinned ones. */
+    void forget(Source.Dataset source) {
+        try {
+            Files.deleteIfExists(checksumFile(source));
+            Files.deleteIfExists(datasetRows(source));
+            Files.deleteIfExists(datasetFile(source));
+        } catch (IOException e) {
+            throw new FetchException("cannot remove the stale " + datasetFile(source) + ": " + Disk.describe(e), true, e);
+        }
+    }
+
+    private Path checksumFile(Source.Dataset source) {
+        return datasetFolder(source).resolve(source.file() + ".sha256");
+    }
+
+    /** Whether a published task is in the cache (for a dataset: its rows, from a file verified against the pin). */
     public boolean has(PublishedTask task) {
-        return task.source() instanceof Source.Git git ? Files.isDirectory(taskFolder(git, task.path()))
-                : Files.isRegularFile(datasetRows((Source.Dataset) task.source()));
+        if (task.source() instanceof Source.Git git) {
+            return Files.isDirectory(taskFolder(git, task.path()));
+        }
+        Source.Dataset dataset = (Source.Dataset) task.source();
+        String recorded = recordedChecksum(dataset);
+        return recorded != null && (dataset.sha256() == null || dataset.sha256().equals(recorded)) && Files.isRegularFile(datasetRows(dataset));
     }
 
     /**
@@ -148,13 +180,19 @@ public record TaskCache(Path root) {
     }
 
     private static void write(Path file, String text) {
+        Path aside = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         try {
             Files.createDirectories(file.getParent());
-            Path aside = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(aside, text, StandardCharsets.UTF_8);
             Files.move(aside, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            try {
+                Files.deleteIfExists(aside);
+            } catch (IOException ignored) {
+                // reported below
+            }
+            throw new FetchException((Disk.full(e) ? "disk full while writing " + file + " (" + Disk.free(file) + ")" : "cannot write " + file
+                    + ": " + Disk.describe(e)) + "; free some space or choose another cache (--cache / AGENTX_CACHE), then fetch again", true, e);
         }
     }
 
@@ -191,9 +229,6 @@ public record TaskCache(Path root) {
             return path; // a path: its reader says what is wrong with it
         }
         Optional<Path> fetched = fetchedManifest(suite);
-        if (fetched.isEmpty() && Files.exists(path)) {
-            return path;
-        }
         if (fetched.isPresent()) {
             if (!Files.isRegularFile(fetched.get())) {
                 throw new TaskException("suite '" + suite + "' was fetched from " + fetched.get() + ", which no longer exists; fetch it again:"
@@ -202,7 +237,8 @@ public record TaskCache(Path root) {
             return fetched.get();
         }
         List<String> known = suites();
-        throw new TaskException("suite '" + suite + "': no such manifest file, and no suite of that id was fetched into " + root
+        throw new TaskException("suite '" + suite + "': no such manifest file" + (Files.isDirectory(path) ? " (a folder '" + suite + "' is here, not a manifest)" : "")
+                + ", and no suite of that id was fetched into " + root
                 + (known.isEmpty() ? "" : " (fetched: " + String.join(", ", known) + ")") + "; give a manifest path, or fetch it first: agentx fetch --suite <manifest>");
     }
 

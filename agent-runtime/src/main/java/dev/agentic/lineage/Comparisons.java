@@ -32,6 +32,12 @@ public final class Comparisons {
                     + " in " + child.directory() + ", " + parent.run().suite() + " hash " + parent.run().suiteHash() + " in "
                     + parent.directory() + "); rerun the bench of one of them on the same suite");
         }
+        if (!child.run().containerNetwork().equals(parent.run().containerNetwork())) {
+            throw new IllegalArgumentException("cannot compare " + child.run().variant() + " with " + parent.run().variant()
+                    + ": their task containers had different networks (" + child.run().containerNetwork() + " in " + child.directory() + ", "
+                    + parent.run().containerNetwork() + " in " + parent.directory() + "), and tests that download what they need grade"
+                    + " differently without one; rerun the bench of one of them with the other's -Dagent.network");
+        }
         if (child.run().schema() != parent.run().schema()) {
             throw new IllegalArgumentException("cannot compare results of schema " + child.run().schema() + " (" + child.directory()
                     + ") with schema " + parent.run().schema() + " (" + parent.directory() + ")");

@@ -141,7 +141,7 @@ class PublishedSuiteTest {
         System.out.printf("loopback cache size %d bytes (object store included)%n", size(cache));
 
         // both servers are gone: the suite runs from the cache, named by its id
-        Path results = dir.resolve("results");
+        Path results = dir.resolve("experiments/v/results");
         Path scripts = scripts();
         Run bench = run("bench", "--cache", cache.toString(), "--suite", "loopback", "--variant", "v", "--set", "model=scripted:" + scripts,
                 "--results", results.toString(), "--run-id", "r1");
@@ -156,7 +156,10 @@ class PublishedSuiteTest {
 
         Run summary = run("summary", "--results", results.toString());
         assertThat(summary.exitCode()).as(summary.all()).isZero();
-        assertThat(summary.stdout()).contains("3");
+        assertThat(summary.stdout()).contains("### v on loopback: 3/3 resolved", "3 tasks × 1 trials");
+        Run report = run("report", "--experiments", dir.resolve("experiments").toString(), "--out", dir.resolve("report").toString());
+        assertThat(report.exitCode()).as(report.all()).isZero();
+        assertThat(dir.resolve("report/index.html")).content().contains("harbor/count-lines", "swe/" + INSTANCE, "tb/hello-world");
 
         Run again = run("fetch", "--cache", cache.toString(), "--suite", "loopback");
         assertThat(again.exitCode()).as("everything is cached: no network needed " + again.all()).isZero();
@@ -251,6 +254,86 @@ class PublishedSuiteTest {
             assertThat(roomy.exitCode()).as(roomy.all()).isZero();
         } finally {
             new ProcessBuilder("umount", small.toString()).start().waitFor();
+        }
+    }
+
+    @Test
+    void twoFetchesIntoOneCacheTakeTurnsAndLeaveWholeEntries() throws Exception {
+        Path cache = dir.resolve("cache");
+        try (GitDaemon git = GitDaemon.serve(served); DatasetServer hub = DatasetServer.start()) {
+            hub.put(DATASET, REVISION, FILE, parquet);
+            Path manifest = manifest(git.url("tasks.git"), pinned, sha256(parquet));
+            java.util.Map<String, String> env = java.util.Map.of();
+            String[] args = {"fetch", "--cache", cache.toString(), "--suite", manifest.toString(), "--source", "swe-mini=" + hub.endpoint(), "--no-images"};
+            try (dev.agentic.testing.ChildProcess first = dev.agentic.testing.ChildProcess.agentCli(env, args);
+                 dev.agentic.testing.ChildProcess second = dev.agentic.testing.ChildProcess.agentCli(env, args)) {
+                assertThat(first.exitCode(java.time.Duration.ofMinutes(2))).as(first.output()).isZero();
+                assertThat(second.exitCode(java.time.Duration.ofMinutes(2))).as(second.output()).isZero();
+            }
+        }
+        Path folder = cache.resolve("tasks").resolve(pinned);
+        assertThat(size(folder.resolve("hello-world"))).isEqualTo(size(REPO.resolve("experiments/tasks/hello-world")));
+        assertThat(size(folder.resolve("count-lines"))).isEqualTo(size(REPO.resolve("agent-runtime/src/test/resources/tasks/harbor-count-lines")));
+        assertThat(datasetFolder(cache).resolve(FILE)).hasBinaryContent(parquet);
+        try (Stream<Path> files = Files.walk(cache)) {
+            assertThat(files.map(Path::toString)).as("nothing left aside").noneMatch(p -> p.contains(".partial-") || p.endsWith(".part") || p.contains(".tmp-"));
+        }
+    }
+
+    @Test
+    void theHubTokenGoesToTheHubAndNotToTheStorageItRedirectsTo() throws Exception {
+        Path cache = dir.resolve("cache");
+        String token = "hf_loopbackToken1234567890";
+        try (GitDaemon git = GitDaemon.serve(served); DatasetServer hub = DatasetServer.start(true)) {
+            hub.put(DATASET, REVISION, FILE, parquet);
+            Path manifest = manifest(git.url("tasks.git"), pinned, sha256(parquet));
+            try (dev.agentic.testing.ChildProcess fetch = dev.agentic.testing.ChildProcess.agentCli(java.util.Map.of("HF_TOKEN", token),
+                    "fetch", "--cache", cache.toString(), "--suite", manifest.toString(), "--source", "swe-mini=" + hub.endpoint(), "--no-images")) {
+                assertThat(fetch.exitCode(java.time.Duration.ofMinutes(2))).as(fetch.output()).isZero();
+                assertThat(fetch.output()).doesNotContain(token);
+            }
+            assertThat(hub.requests()).anyMatch(r -> r.startsWith("GET /datasets/") && r.contains("@127.0.0.1 Authorization:Bearer " + token));
+            assertThat(hub.requests()).anyMatch(r -> r.startsWith("GET /storage/") && r.contains("@127.0.0.2"))
+                    .filteredOn(r -> r.contains("@127.0.0.2")).noneMatch(r -> r.contains("Authorization"));
+        }
+    }
+
+    @Test
+    void aCachedFileThatIsNotThePinnedOneIsFetchedAgainAndAStalePartIsNotSpliced() throws Exception {
+        Path cache = dir.resolve("cache");
+        byte[] other = padded(1000);
+        try (GitDaemon git = GitDaemon.serve(served); DatasetServer hub = DatasetServer.start()) {
+            Path unpinned = Files.writeString(dir.resolve("unpinned.yaml"),
+                    Files.readString(manifest(git.url("tasks.git"), pinned, sha256(other))).replaceAll("    sha256: .*\n", "").replace(FILE, "data/t.jsonl"));
+            hub.put(DATASET, REVISION, "data/t.jsonl", other);
+            Run first = run("fetch", "--cache", cache.toString(), "--suite", unpinned.toString(), "--source", "swe-mini=" + hub.endpoint(), "--no-images");
+            assertThat(first.exitCode()).as(first.all()).isZero();
+            assertThat(first.stdout()).contains("has sha256 " + sha256(other) + ", not pinned in the manifest");
+
+            byte[] pinnedContent = padded(2000); // the dataset as pinned: not what the cache holds
+            hub.put(DATASET, REVISION, "data/t.jsonl", pinnedContent);
+            Path pinnedManifest = Files.writeString(dir.resolve("pinned.yaml"),
+                    Files.readString(manifest(git.url("tasks.git"), pinned, sha256(pinnedContent))).replace(FILE, "data/t.jsonl"));
+            Files.write(datasetFolder(cache).resolve("data/t.jsonl.part"), "Z".repeat(300).getBytes()); // left by another download
+            Run second = run("fetch", "--cache", cache.toString(), "--suite", pinnedManifest.toString(), "--source", "swe-mini=" + hub.endpoint(), "--no-images");
+            assertThat(second.exitCode()).as(second.all()).isZero();
+            assertThat(second.stdout()).contains("not the pinned " + sha256(pinnedContent) + "; fetching the pinned one",
+                    "the resumed file does not match its pin; downloading it again from the start");
+            assertThat(datasetFolder(cache).resolve("data/t.jsonl")).hasBinaryContent(pinnedContent);
+        }
+    }
+
+    @Test
+    void aManifestImageOtherThanTheTasksOwnIsRefused() throws Exception {
+        Path cache = dir.resolve("cache");
+        try (GitDaemon git = GitDaemon.serve(served); DatasetServer hub = DatasetServer.start()) {
+            hub.put(DATASET, REVISION, FILE, parquet);
+            Path manifest = manifest(git.url("tasks.git"), pinned, sha256(parquet));
+            Files.writeString(manifest, Files.readString(manifest).replace("{name: hello-world}", "{name: hello-world, image: example/hello:1}"));
+            Run fetch = run("fetch", "--cache", cache.toString(), "--suite", manifest.toString(), "--source", "swe-mini=" + hub.endpoint(), "--no-images");
+            assertThat(fetch.exitCode()).as(fetch.all()).isEqualTo(2);
+            assertThat(fetch.stderr()).contains("task 'hello-world': the manifest names image 'example/hello:1', but the task builds its own from a"
+                    + " Dockerfile; make the manifest say what the task says");
         }
     }
 

@@ -94,7 +94,21 @@ class TargetSuiteTest {
         Path repinned = dir.resolve("target.yaml");
         Files.writeString(repinned, Files.readString(TARGET).replace("a45b1fe4e2f0c8390b2b2938ac83e92ed5979000856808f3679c07812e9e6dcd",
                 "\"" + "0".repeat(64) + "\""));
-        assertThat(Suite.load(repinned, "agentic/base:bookworm", cache).hash()).as("the hash covers the pins").isNotEqualTo(suite.hash());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Suite.load(repinned, "agentic/base:bookworm", cache))
+                .as("a file verified against another pin is not the pinned one").hasMessageContaining("are not fetched into");
+        TaskCache repinnedCache = standIns(FetchPlan.read(repinned, Map.of()), dir.resolve("cache-repinned"));
+        assertThat(Suite.load(repinned, "agentic/base:bookworm", repinnedCache).hash()).as("the hash covers the pins").isNotEqualTo(suite.hash());
+
+        Path mirrored = dir.resolve("mirrored.yaml");
+        Files.writeString(mirrored, Files.readString(TARGET).replace("https://github.com/laude-institute/terminal-bench-2.git", "file:///srv/mirror/tb2.git"));
+        assertThat(Suite.load(mirrored, "agentic/base:bookworm", cache).hash()).as("not the location: a mirror holds the same content")
+                .isEqualTo(suite.hash());
+
+        Path otherCommit = dir.resolve("other-commit.yaml");
+        Files.writeString(otherCommit, Files.readString(TARGET).replace("69671fbaac6d67a7ef0dfec016cc38a64ef7a77c", "2fd12b88aafdd04a52c298e3940bcb189f9766d6"));
+        TaskCache same = standIns(FetchPlan.read(otherCommit, Map.of()), dir.resolve("cache")); // the same folders under the other commit
+        assertThat(Suite.load(otherCommit, "agentic/base:bookworm", same).hash()).as("the commit, even with the same content")
+                .isNotEqualTo(suite.hash());
     }
 
     /** A cache holding, under each published name, a task of the right format: a Harbor folder, an instance. */
@@ -117,6 +131,7 @@ class TargetSuiteTest {
         Source.Dataset swe = (Source.Dataset) plan.sources().get("swe-bench-verified");
         Files.createDirectories(cache.datasetRows(swe).getParent());
         Files.write(cache.datasetRows(swe), rows);
+        cache.recordChecksum(swe, swe.sha256()); // as a fetch that verified the file against the pin records it
         return cache;
     }
 

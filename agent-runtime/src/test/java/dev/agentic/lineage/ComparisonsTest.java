@@ -67,6 +67,21 @@ class ComparisonsTest {
     }
 
     @Test
+    void resultsGradedWithAndWithoutAContainerNetworkAreRefused() {
+        SplittableRandom random = new SplittableRandom(2);
+        RunResults offline = results("parent", "s1", rates(5, 0.5), 1, random);
+        RunResults online = results("child", "s1", rates(5, 0.5), 1, random);
+        RunInfo i = online.run();
+        RunResults withNetwork = new RunResults(online.directory(), new RunInfo(i.schema(), i.runId(), i.variant(), i.parent(), i.hypothesis(),
+                Map.of(RunInfo.CONTAINER_NETWORK, "bridge"), i.configHash(), i.model(), i.suite(), i.suiteManifest(), i.suiteHash(), i.taskSet(),
+                i.tasks(), i.trials(), i.concurrency(), i.timeoutMultiplier(), i.harnessVersion(), i.gitCommit(), i.host(), i.java(), i.startedAt(),
+                i.endedAt(), i.status()), online.trials());
+        assertThatThrownBy(() -> Comparisons.compare(withNetwork, offline, 0.95, 0, 1000))
+                .hasMessageContaining("their task containers had different networks (bridge in ").hasMessageContaining("none in ");
+        assertThat(Comparisons.compare(online, offline, 0.95, 0, 1000)).isNotNull();
+    }
+
+    @Test
     void aaComparisonsFailTheGateNoMoreOftenThanAlpha() {
         // A/A: child and parent have the same true per-task rates; any WORSE verdict is a false failure.
         SplittableRandom random = new SplittableRandom(2026);

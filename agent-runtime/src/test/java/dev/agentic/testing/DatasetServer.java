@@ -21,19 +21,35 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class DatasetServer implements AutoCloseable {
 
     private final HttpServer server;
+    private final HttpServer storage;
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final AtomicLong breakAfter = new AtomicLong(-1);
 
-    private DatasetServer(HttpServer server) {
+    private DatasetServer(HttpServer server, HttpServer storage) {
         this.server = server;
+        this.storage = storage;
     }
 
+    /** The Hub on 127.0.0.1, redirecting to its storage on the same host. */
     public static DatasetServer start() throws IOException {
+        return start(false);
+    }
+
+    /**
+     * As {@link #start()}; with {@code storageElsewhere}, the storage answers on another loopback address (127.0.0.2), as the
+     * Hub's storage is another host than the Hub.
+     */
+    public static DatasetServer start(boolean storageElsewhere) throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        DatasetServer server = new DatasetServer(http);
+        HttpServer store = storageElsewhere ? HttpServer.create(new InetSocketAddress("127.0.0.2", 0), 0) : null;
+        DatasetServer server = new DatasetServer(http, store);
         http.createContext("/", server::handle);
         http.start();
+        if (store != null) {
+            store.createContext("/", server::handle);
+            store.start();
+        }
         return server;
     }
 
@@ -46,7 +62,7 @@ public final class DatasetServer implements AutoCloseable {
         breakAfter.set(bytes);
     }
 
-    /** Every request line seen, with its Range header when there was one. */
+    /** Every request seen: method, path, {@code @}address answering, and its Authorization and Range headers when there were any. */
     public List<String> requests() {
         return List.copyOf(requests);
     }
@@ -58,10 +74,13 @@ public final class DatasetServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String range = exchange.getRequestHeaders().getFirst("Range");
-        requests.add(exchange.getRequestMethod() + " " + path + (range == null ? "" : " Range:" + range));
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        requests.add(exchange.getRequestMethod() + " " + path + " @" + exchange.getLocalAddress().getAddress().getHostAddress()
+                + (authorization == null ? "" : " Authorization:" + authorization) + (range == null ? "" : " Range:" + range));
         try (exchange) {
             if (path.startsWith("/datasets/") && files.containsKey(path)) {
-                exchange.getResponseHeaders().add("Location", "/storage" + path);
+                exchange.getResponseHeaders().add("Location", storage == null ? "/storage" + path
+                        : "http://127.0.0.2:" + storage.getAddress().getPort() + "/storage" + path);
                 exchange.sendResponseHeaders(302, -1);
                 return;
             }
@@ -99,5 +118,8 @@ public final class DatasetServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        if (storage != null) {
+            storage.stop(0);
+        }
     }
 }
