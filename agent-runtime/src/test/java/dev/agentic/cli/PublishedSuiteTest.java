@@ -337,6 +337,24 @@ class PublishedSuiteTest {
         }
     }
 
+    @Test
+    void internalCopiesByFileUrlAndByFolderNeedNoServer() throws Exception {
+        Path cache = dir.resolve("cache");
+        Path copy = Files.createDirectories(dir.resolve("copy/data"));
+        Files.write(copy.resolve("test-00000-of-00001.parquet"), parquet);
+        Path manifest = manifest("git://git.example.invalid/tasks.git", pinned, sha256(parquet)); // the manifest's hosts do not exist
+        Run fetch = run("fetch", "--cache", cache.toString(), "--suite", manifest.toString(), "--no-images",
+                "--source", "tasks-repo=" + served.resolve("tasks.git").toUri(), "--source", "swe-mini=" + dir.resolve("copy"));
+        assertThat(fetch.exitCode()).as(fetch.all()).isZero();
+        assertThat(fetch.stdout()).contains("git tasks-repo: fetching commit " + pinned.substring(0, 12) + " from file:", "dataset swe-mini: copying ");
+        assertThat(cache.resolve("tasks").resolve(pinned).resolve("count-lines/task.toml")).isRegularFile();
+        assertThat(datasetFolder(cache).resolve(FILE)).hasBinaryContent(parquet);
+
+        Run bad = run("fetch", "--cache", cache.toString(), "--suite", manifest.toString(), "--no-images", "--source", "swe-mini=file:relative/copy");
+        assertThat(bad.exitCode()).as(bad.all()).isEqualTo(2);
+        assertThat(bad.stderr()).contains("--source swe-mini=file:relative/copy (-Dagent.sources): not a usable location");
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     record Run(int exitCode, String stdout, String stderr) {
