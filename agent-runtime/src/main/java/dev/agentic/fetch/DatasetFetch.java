@@ -120,7 +120,7 @@ final class DatasetFetch {
             try {
                 response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             } catch (IOException e) {
-                throw new FetchException("dataset source '" + source.id() + "': cannot reach " + uri + ": " + describe(e)
+                throw new FetchException("dataset source '" + source.id() + "': cannot reach " + uri + ": " + Disk.describe(e)
                         + "; run the fetch again when it answers (a mirror: --source " + source.id() + "=<url or folder>)", true, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -194,7 +194,7 @@ final class DatasetFetch {
             }
             boolean idle = System.nanoTime() - lastByte.get() > IDLE_TIMEOUT.toNanos();
             throw new FetchException("dataset source '" + source.id() + "': the download of " + uri + " broke off after " + Sizes.human(written)
-                    + " of " + Sizes.human(total) + " (" + (idle ? "nothing received for " + IDLE_TIMEOUT.toSeconds() + " s" : describe(e))
+                    + " of " + Sizes.human(total) + " (" + (idle ? "nothing received for " + IDLE_TIMEOUT.toSeconds() + " s" : Disk.describe(e))
                     + "); run the fetch again to resume it", true, e);
         } finally {
             watchdog.shutdownNow();
@@ -263,11 +263,7 @@ final class DatasetFetch {
             return new FetchException("disk full while " + what + " (" + Disk.free(partial) + "); nothing of it was kept: free some space or"
                     + " choose another cache (--cache / AGENTX_CACHE), then fetch again", true, e);
         }
-        return new FetchException("cannot go on " + what + ": " + describe(e), true, e);
-    }
-
-    private static String describe(Throwable e) {
-        return Disk.describe(e);
+        return new FetchException("cannot go on " + what + ": " + Disk.describe(e), true, e);
     }
 
     static String sha256(Path file) throws IOException {

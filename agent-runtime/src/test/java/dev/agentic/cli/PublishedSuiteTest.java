@@ -59,9 +59,9 @@ class PublishedSuiteTest {
     static void publish() throws Exception {
         served = Files.createDirectories(shared.resolve("served"));
         Path work = Files.createDirectories(shared.resolve("work"));
-        copy(REPO.resolve("agent-runtime/src/test/resources/tasks/harbor-count-lines"), work.resolve("count-lines"));
-        copy(REPO.resolve("experiments/tasks/hello-world"), work.resolve("hello-world"));
-        copy(REPO.resolve("experiments/tasks/csv-to-json-report"), work.resolve("not-in-the-suite"));
+        dev.agentic.task.TestFolders.copy(REPO.resolve("agent-runtime/src/test/resources/tasks/harbor-count-lines"), work.resolve("count-lines"));
+        dev.agentic.task.TestFolders.copy(REPO.resolve("experiments/tasks/hello-world"), work.resolve("hello-world"));
+        dev.agentic.task.TestFolders.copy(REPO.resolve("experiments/tasks/csv-to-json-report"), work.resolve("not-in-the-suite"));
         git(work, "init", "-q", "-b", "main");
         git(work, "add", "-A");
         git(work, "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "tasks");
@@ -443,18 +443,6 @@ class PublishedSuiteTest {
         }
     }
 
-    static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : paths.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
 
     static String git(Path dir, String... args) throws Exception {
         return exec(dir, Stream.concat(Stream.of("git"), Stream.of(args)).toList());

@@ -121,7 +121,7 @@ class TargetSuiteTest {
         for (PublishedTask task : plan.tasks()) {
             if (task.source() instanceof Source.Git git) {
                 Path folder = cache.taskFolder(git, task.path());
-                copy(harbor, folder);
+                dev.agentic.task.TestFolders.copy(harbor, folder);
                 Files.writeString(folder.resolve("task.toml"), TB2_TASK.formatted(task.name())); // no [task] name: the folder names it
             } else {
                 rows.add(json.writeValueAsString(instance.deepCopy().put("instance_id", task.name()).put("repo", task.name().split("__")[0]
@@ -135,16 +135,4 @@ class TargetSuiteTest {
         return cache;
     }
 
-    static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : paths.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
 }

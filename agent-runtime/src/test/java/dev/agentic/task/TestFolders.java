@@ -19,7 +19,7 @@ public final class TestFolders {
                     Files.createDirectories(to);
                 } else {
                     Files.createDirectories(to.getParent());
-                    Files.copy(file, to);
+                    Files.copy(file, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES); // modes too: test scripts stay executable
                 }
             }
         }
