@@ -16,7 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Views and edits files: view, create, str_replace (unique match), insert, undo_edit. */
+/**
+ * Views and edits files: view, create, str_replace (unique match), insert, undo_edit. A path that is a
+ * symbolic link (or a chain of them) is read and written at its target, so an edit keeps the link;
+ * creating through a link whose target does not exist creates the target.
+ */
 public final class EditorTool implements Tool {
 
     public static final String NAME = "editor";
@@ -68,11 +72,12 @@ public final class EditorTool implements Tool {
     }
 
     private ToolResult view(String path, JsonNode range, ToolContext context) throws ToolArgumentException {
-        ExecResult kind = context.sandbox().exec("if [ -d " + Shell.quote(path) + " ]; then echo dir; elif [ -f "
-                + Shell.quote(path) + " ]; then echo file; else echo none; fi", context.timeout());
+        String target = target(path, context);
+        ExecResult kind = context.sandbox().exec("if [ -d " + Shell.quote(target) + " ]; then echo dir; elif [ -f "
+                + Shell.quote(target) + " ]; then echo file; else echo none; fi", context.timeout());
         switch (kind.stdout().trim()) {
             case "dir" -> {
-                ExecResult listing = context.sandbox().exec("find " + Shell.quote(path)
+                ExecResult listing = context.sandbox().exec("find " + Shell.quote(target)
                         + " -maxdepth 2 -not -path '*/.*' | sort | head -n 400", context.timeout());
                 return ToolResult.ok(context.forModel(listing.stdout()));
             }
@@ -81,7 +86,7 @@ public final class EditorTool implements Tool {
             }
             default -> { }
         }
-        List<String> lines = read(path, context).lines().toList();
+        List<String> lines = read(target, context).lines().toList();
         int start = 1;
         int end = lines.size();
         if (range != null && !range.isNull()) {
@@ -99,18 +104,21 @@ public final class EditorTool implements Tool {
     }
 
     private ToolResult create(String path, String text, ToolContext context) {
-        if (context.sandbox().exec("test -e " + Shell.quote(path), context.timeout()).exitCode() == 0) {
+        String target = target(path, context);
+        if (context.sandbox().exec("test -e " + Shell.quote(target), context.timeout()).exitCode() == 0) {
             return ToolResult.failed("File already exists at " + path + "; create does not overwrite. Use str_replace or insert,"
                     + " or remove the file with bash first.");
         }
-        context.sandbox().writeText(path, text);
+        context.sandbox().writeText(target, text);
         history.computeIfAbsent(path, p -> new ArrayDeque<>()).push("\0absent");
         long lines = text.lines().count();
-        return ToolResult.ok("File created at " + path + " (" + lines + (lines == 1 ? " line)." : " lines)."));
+        String link = target.equals(context.sandbox().spec().resolve(path)) ? "" : "a link to " + target + ", ";
+        return ToolResult.ok("File created at " + path + " (" + link + lines + (lines == 1 ? " line)." : " lines)."));
     }
 
     private ToolResult replace(String path, String oldText, String newText, ToolContext context) {
-        Optional<String> existing = readExisting(path, context);
+        String target = target(path, context);
+        Optional<String> existing = readExisting(target, context);
         if (existing.isEmpty()) {
             return missing(path);
         }
@@ -129,14 +137,15 @@ public final class EditorTool implements Tool {
                     + " (lines " + lineNumbers + "). Include more surrounding lines to make it unique.");
         }
         String updated = content.substring(0, at.get(0)) + newText + content.substring(at.get(0) + oldText.length());
-        save(path, content, updated, context);
+        save(path, target, content, updated, context);
         int line = lineOf(content, at.get(0));
         return ToolResult.ok("Edited " + path + ". Lines around the change:\n"
                 + snippet(updated, line, line + (int) newText.lines().count()));
     }
 
     private ToolResult insert(String path, int afterLine, String text, ToolContext context) {
-        Optional<String> existing = readExisting(path, context);
+        String target = target(path, context);
+        Optional<String> existing = readExisting(target, context);
         if (existing.isEmpty()) {
             return missing(path);
         }
@@ -147,7 +156,7 @@ public final class EditorTool implements Tool {
         }
         lines.addAll(afterLine, text.lines().toList());
         String updated = String.join("\n", lines) + (content.endsWith("\n") || content.isEmpty() ? "\n" : "");
-        save(path, content, updated, context);
+        save(path, target, content, updated, context);
         return ToolResult.ok("Inserted into " + path + ". Lines around the change:\n"
                 + snippet(updated, afterLine + 1, afterLine + (int) text.lines().count()));
     }
@@ -158,17 +167,34 @@ public final class EditorTool implements Tool {
             return ToolResult.failed("No edit of " + path + " to undo.");
         }
         String previous = edits.pop();
+        String target = target(path, context);
         if (previous.equals("\0absent")) {
-            context.sandbox().exec("rm -f " + Shell.quote(path), context.timeout());
+            context.sandbox().exec("rm -f " + Shell.quote(target), context.timeout());
             return ToolResult.ok("Undid the creation of " + path + " (file removed).");
         }
-        context.sandbox().writeText(path, previous);
+        context.sandbox().writeText(target, previous);
         return ToolResult.ok("Undid the last edit of " + path + ".");
     }
 
-    private void save(String path, String before, String after, ToolContext context) {
-        context.sandbox().writeText(path, after);
+    /** Writes the edit to {@code target}, the file {@code path} names, and remembers what was there for undo. */
+    private void save(String path, String target, String before, String after, ToolContext context) {
+        context.sandbox().writeText(target, after);
         history.computeIfAbsent(path, p -> new ArrayDeque<>()).push(before);
+    }
+
+    /**
+     * The absolute path of the file {@code path} names: a symbolic link, or a chain of them, resolved to
+     * its target, which need not exist yet. Writing the link itself would replace it by a regular file,
+     * and reading it would read the link. GNU {@code readlink -m} answers for any path, BusyBox's
+     * {@code readlink -f} when the target's folder exists; where neither does, the path itself.
+     */
+    private static String target(String path, ToolContext context) {
+        String absolute = context.sandbox().spec().resolve(path);
+        String quoted = Shell.quote(absolute);
+        ExecResult resolved = context.sandbox().exec("readlink -m " + quoted + " 2>/dev/null || readlink -f " + quoted + " 2>/dev/null",
+                context.timeout());
+        String out = resolved.stdout().endsWith("\n") ? resolved.stdout().substring(0, resolved.stdout().length() - 1) : resolved.stdout();
+        return resolved.succeeded() && out.startsWith("/") && !out.contains("\n") ? out : absolute;
     }
 
     private static String read(String path, ToolContext context) {
