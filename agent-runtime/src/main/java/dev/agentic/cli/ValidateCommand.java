@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Check a suite's tasks: each runs K times with its reference solution (must pass every time) and K times"
             + " doing nothing (must fail every time). Flaky and invalid tasks are listed with the reason.",
-            "Exit code: 0 when every task is valid, 1 otherwise, 2 on bad input."})
+            "Exit code: 0 when every task is valid, 1 otherwise, 2 on bad input (also when --tasks and --exclude leave no task)."})
 final class ValidateCommand implements Callable<Integer> {
 
     @Spec
@@ -57,10 +57,14 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Inputs.atLeastOne(spec, "--trials", trials);
         Inputs.atLeastOne(spec, "--concurrency", concurrency);
-        Suite loaded = Suite.load(dev.agentic.fetch.TaskCache.current().locate(suite), baseImage).filter(include, exclude);
+        Suite whole = Suite.load(dev.agentic.fetch.TaskCache.current().locate(suite), baseImage);
+        Suite loaded = whole.filter(include, exclude);
         loaded.warnings().forEach(out::println);
         List<dev.agentic.task.Task> tasks = new ArrayList<>(loaded.tasks());
         tasks.addAll(loaded.expansion());
+        if (tasks.isEmpty()) {
+            throw new IllegalArgumentException(nothingMatches(whole));
+        }
         Suite.refuseInternetTasks(tasks, allowInternetTasks || !dev.agentic.sandbox.ContainerNetwork.offline());
         dev.agentic.sandbox.ContainerNetwork.requireExisting();
         out.printf(Locale.ROOT, "validating %d tasks of suite %s (hash %s): %d trial(s) each under oracle and nop, %d at a time%n",
@@ -79,5 +83,23 @@ final class ValidateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s in %.0f s%n", counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining(", ")), (System.nanoTime() - start) / 1e9);
         return results.stream().allMatch(r -> r.status() == TaskValidation.Status.VALID) ? 0 : 1;
+    }
+
+    /** Why there is nothing to validate: the globs, the suite and some of its task ids, for spotting a typo. */
+    private String nothingMatches(Suite whole) {
+        List<String> ids = new ArrayList<>(whole.tasks().stream().map(dev.agentic.task.Task::id).toList());
+        whole.expansion().forEach(t -> ids.add(t.id()));
+        String of = "suite " + whole.id() + " (" + whole.manifest() + ")";
+        String why = include.isEmpty() ? "every task of " + of + " matches --exclude " + quoted(exclude)
+                : "no task of " + of + " matches --tasks " + quoted(include) + (exclude.isEmpty() ? "" : " without matching --exclude " + quoted(exclude));
+        String shown = String.join(", ", ids.subList(0, Math.min(SHOWN_IDS, ids.size())))
+                + (ids.size() > SHOWN_IDS ? ", … (" + (ids.size() - SHOWN_IDS) + " more)" : "");
+        return why + "; its " + ids.size() + (ids.size() == 1 ? " task is " : " tasks are ") + shown;
+    }
+
+    private static final int SHOWN_IDS = 5;
+
+    private static String quoted(List<String> globs) {
+        return globs.stream().map(g -> "'" + g + "'").collect(Collectors.joining(", "));
     }
 }

@@ -183,6 +183,14 @@ class MalformedInputTest {
         cases.add(unpositioned("--tasks: a glob never closed", d -> validate(write(d, "suite.yaml", "id: s\ntasks:\n  - " + HELLO + "\n"),
                         "--tasks", "tb/[abc"),
                 "--tasks (-Dagent.tasks) 'tb/[abc' (filtering suite ", "suite.yaml): not a valid glob: '[' at character 4 is not closed"));
+        cases.add(unpositioned("validate: --tasks matching no task", d -> validate(write(d, "suite.yaml", "id: s\ntasks:\n  - " + HELLO + "\n"),
+                        "--tasks", "hello-wrld"),
+                "no task of suite s (", "suite.yaml) matches --tasks 'hello-wrld'; its 1 task is tb/hello-world"));
+        cases.add(unpositioned("validate: --exclude leaving no task", d -> validate(staged(d, ""), "--exclude", "tb/*"),
+                "every task of suite s (", "suite.yaml) matches --exclude 'tb/*'; its 2 tasks are tb/hello-world, tb/csv-to-json-report"));
+        cases.add(unpositioned("bench: --tasks matching no task", d -> cli("bench", "--suite", staged(d, "").toString(),
+                        "--variant", "v", "--set", "model=scripted:x", "--results", d.resolve("results").toString(), "--tasks", "hello-wrld"),
+                "suite ", "suite.yaml", "hello-wrld"));
         cases.add(unpositioned("--exclude: a group never closed", d -> validate(write(d, "suite.yaml", "id: s\ntasks:\n  - " + HELLO + "\n"),
                         "--exclude", "tb/{hello,world"),
                 "--exclude (-Dagent.exclude) 'tb/{hello,world'", "not a valid glob: '{' at character 4 is not closed; expected a '}'"));
@@ -344,6 +352,16 @@ class MalformedInputTest {
             assertThat(run.stderr()).startsWith("Invalid value for option '" + option + "': 0; expected 1 or more")
                     .contains("Usage: agentx validate").doesNotContain("\tat ");
         }
+    }
+
+    @Test
+    void validateWithAGlobMatchingNoTaskSaysSoAndValidatesNothing() throws Exception {
+        Path suite = write(dir, "suite.yaml", "id: one\ntasks:\n  - " + HELLO + "\n");
+        AgentCliTest.Run run = AgentCliTest.agentx("validate", "--suite", suite.toString(), "--tasks", "nothing-*", "--tasks", "tb/none");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).as("no summary of an empty validation").isEmpty();
+        assertThat(run.stderr().strip()).isEqualTo("agentx: no task of suite one (" + suite + ") matches --tasks 'nothing-*', 'tb/none';"
+                + " its 1 task is tb/hello-world");
     }
 
     @Test
