@@ -7,8 +7,9 @@ import dev.agentic.model.ModelSpec;
 import dev.agentic.model.PriceTable;
 import dev.agentic.model.RetryPolicy;
 import dev.agentic.model.ScriptedChatModel;
-import dev.agentic.sandbox.DockerSandbox;
+import dev.agentic.sandbox.ExecResult;
 import dev.agentic.sandbox.SandboxSpec;
+import dev.agentic.testing.MemorySandbox;
 import dev.agentic.trajectory.Secrets;
 import dev.agentic.trajectory.Trajectories;
 import dev.agentic.trajectory.TrajectoryEvent;
@@ -19,28 +20,57 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Whole episodes with the scripted model in a real Docker sandbox. */
+/**
+ * Whole episodes with the scripted model in a {@link MemorySandbox}: what the loop does with the
+ * model's calls, the tools' results, limits, memory and diagnosis. The commands of the scripts are
+ * answered as bash would answer them ({@link #shell}); what a real shell does is the sandboxes' own
+ * tests, and a whole task in a container is {@code AgentCliTest}.
+ */
 class AgentEpisodeTest {
-
-    static final String IMAGE = System.getProperty("agentic.baseImage", SandboxSpec.BASE_IMAGE);
-    static DockerSandbox sandbox;
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() {
-        sandbox = DockerSandbox.start(SandboxSpec.of(IMAGE));
-    }
+    /** The sandbox of each test, answering the scripts' commands. */
+    final MemorySandbox sandbox = new MemorySandbox(SandboxSpec.of(SandboxSpec.BASE_IMAGE), AgentEpisodeTest::shell);
 
-    @AfterAll
-    static void stop() {
-        sandbox.close();
+    private static final java.util.regex.Pattern SEQ = java.util.regex.Pattern.compile("seq (\\d+) (\\d+)");
+
+    /**
+     * The scripts' commands beyond the sandbox's built-ins: {@code seq}, a {@code python3} that is
+     * not on the {@code PATH} or prints, and the commands of the calculator and replay scripts, which
+     * change the files as bash would.
+     */
+    static ExecResult shell(String command, MemorySandbox sandbox) {
+        java.util.regex.Matcher seq = SEQ.matcher(command);
+        if (seq.matches()) {
+            return MemorySandbox.ok(LongStream.rangeClosed(Long.parseLong(seq.group(1)), Long.parseLong(seq.group(2)))
+                    .mapToObj(i -> i + "\n").collect(Collectors.joining()));
+        }
+        if (command.startsWith("PATH=/nowhere python3 ")) {
+            return MemorySandbox.exit(127, "", "bash: line 1: python3: command not found\n");
+        }
+        if (command.equals("python3 -c 'print(1)'")) {
+            return MemorySandbox.ok("1\n");
+        }
+        if (command.startsWith("mkdir -p /app/solve && cd /app/solve && printf ")) {
+            String calc = "def add(a, b):\n    return a - b\n";
+            sandbox.writeText("/app/solve/calc.py", calc);
+            return MemorySandbox.ok(calc);
+        }
+        if (command.equals("cd /app/solve && python3 -c 'import calc; print(calc.add(2, 3))'")) {
+            return MemorySandbox.ok(sandbox.readText("/app/solve/calc.py").contains("return a + b") ? "5\n" : "-1\n");
+        }
+        if (command.equals("mkdir -p /app/replay && echo $((6 * 7)) | tee /app/replay/answer")) {
+            sandbox.writeText("/app/replay/answer", "42\n");
+            return MemorySandbox.ok("42\n");
+        }
+        return null;
     }
 
     @Test
@@ -180,6 +210,8 @@ class AgentEpisodeTest {
         EpisodeResult result = run(script, Map.of("wall-time", "2s"), dir.resolve("w.jsonl"));
         assertThat(result.exitStatus()).isEqualTo(ExitStatus.TIME_LIMIT);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
+        assertThat(sandbox.commands()).containsExactly("sleep 20");
+        assertThat(sandbox.timeouts().get(0)).as("the command gets what is left of the wall time").isLessThanOrEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
@@ -190,7 +222,7 @@ class AgentEpisodeTest {
                   - tool_calls: [{name: bash, arguments: {command: "echo ok"}}]
                 """);
         AgentConfig config = AgentConfig.defaults(ModelSpec.parse("scripted:" + script));
-        DockerSandbox doomed = DockerSandbox.start(SandboxSpec.of(IMAGE));
+        MemorySandbox doomed = MemorySandbox.empty();
         doomed.close();
         List<TrajectoryEvent> events = new java.util.ArrayList<>();
         EpisodeResult result = new Agent(config, client(ScriptedChatModel.fromFile(script)), events::add).run(doomed, "gone", "Echo.");

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** What each memory policy keeps of the turns (policies alone, without the loop). */
 class MemoryPolicyTest {
 
     static List<ChatMessage> turns(int units) {
@@ -51,9 +52,32 @@ class MemoryPolicyTest {
     }
 
     @Test
+    void windowKeepsTheLastObservationsAndReplacesOlderOnesButNoCall() {
+        List<ChatMessage> turns = turns(4);
+        List<ChatMessage> kept = new WindowMemory(2).apply(turns, 0, t -> "");
+
+        assertThat(kept).hasSameSizeAs(turns);
+        for (int i = 0; i < turns.size(); i += 2) {
+            assertThat(kept.get(i)).as("the model's call of unit %d", i / 2 + 1).isEqualTo(turns.get(i));
+        }
+        for (int unit = 1; unit <= 4; unit++) {
+            ToolExecutionResultMessage before = (ToolExecutionResultMessage) turns.get(2 * unit - 1);
+            ToolExecutionResultMessage after = (ToolExecutionResultMessage) kept.get(2 * unit - 1);
+            assertThat(after.id()).isEqualTo(before.id());
+            if (unit <= 2) {
+                assertThat(after.text()).isEqualTo(WindowMemory.PLACEHOLDER_START + ": 1 lines; only the last 2 observations are kept]");
+            } else {
+                assertThat(after.text()).isEqualTo(before.text());
+            }
+        }
+        assertThat(dev.agentic.model.TokenEstimate.of(kept)).isLessThan(dev.agentic.model.TokenEstimate.of(turns));
+    }
+
+    @Test
     void windowIsIdempotent() {
         WindowMemory window = new WindowMemory(2);
         List<ChatMessage> once = window.apply(turns(4), 0, t -> "");
+        assertThat(once).as("a window that changes nothing proves nothing by staying the same").isNotEqualTo(turns(4));
         assertThat(window.apply(once, 0, t -> "")).isEqualTo(once);
     }
 }

@@ -8,8 +8,7 @@ import dev.agentic.agent.Agent;
 import dev.agentic.agent.AgentConfig;
 import dev.agentic.agent.EpisodeResult;
 import dev.agentic.agent.ExitStatus;
-import dev.agentic.sandbox.LocalSandbox;
-import dev.agentic.sandbox.SandboxSpec;
+import dev.agentic.testing.MemorySandbox;
 import dev.agentic.trajectory.Trajectories;
 import dev.agentic.trajectory.TrajectoryEvent;
 import java.time.Duration;
@@ -54,7 +53,7 @@ class AnthropicProtocolTest {
         ModelOptions options = ModelOptions.DEFAULT.withBaseUrl(server.address() + "/v1/")
                 .withRetries(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50))).withPromptCache(config.promptCache());
         ModelClient client = new Models(Map.of("ANTHROPIC_API_KEY", KEY)).create(config.model(), options);
-        try (LocalSandbox sandbox = LocalSandbox.start(SandboxSpec.of("none"))) {
+        try (MemorySandbox sandbox = MemorySandbox.empty()) {
             return new Agent(config, client, events::add).run(sandbox, "hello", "Say hello.");
         }
     }
@@ -144,7 +143,7 @@ class AnthropicProtocolTest {
             List<TrajectoryEvent> events = new ArrayList<>();
 
             EpisodeResult result;
-            try (LocalSandbox sandbox = LocalSandbox.start(SandboxSpec.of("none"))) {
+            try (MemorySandbox sandbox = MemorySandbox.empty()) {
                 result = new Agent(AgentConfig.defaults(ModelSpec.parse("anthropic:claude-sonnet-4-0")), client, events::add)
                         .run(sandbox, "hello", "Say hello.");
             }

@@ -9,8 +9,7 @@ import dev.agentic.agent.Agent;
 import dev.agentic.agent.AgentConfig;
 import dev.agentic.agent.EpisodeResult;
 import dev.agentic.agent.ExitStatus;
-import dev.agentic.sandbox.LocalSandbox;
-import dev.agentic.sandbox.SandboxSpec;
+import dev.agentic.testing.MemorySandbox;
 import dev.agentic.trajectory.Trajectories;
 import dev.agentic.trajectory.TrajectoryEvent;
 import java.io.IOException;
@@ -68,7 +67,7 @@ class OpenAiProtocolTest {
     private EpisodeResult runEpisode(String model, Map<String, String> settings, List<TrajectoryEvent> events) {
         ModelOptions options = ModelOptions.DEFAULT.withBaseUrl(server.address() + "/v1").withRetries(FAST_RETRIES);
         ModelClient client = new Models(Map.of("OPENAI_API_KEY", KEY)).create(ModelSpec.parse("openai:" + model), options);
-        try (LocalSandbox sandbox = LocalSandbox.start(SandboxSpec.of("none"))) {
+        try (MemorySandbox sandbox = MemorySandbox.empty()) {
             return new Agent(AgentConfig.defaults(ModelSpec.parse("openai:" + model)).with(settings), client, events::add)
                     .run(sandbox, "hello", "Say hi.");
         }

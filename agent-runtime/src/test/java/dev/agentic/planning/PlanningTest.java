@@ -12,8 +12,8 @@ import dev.agentic.model.RetryPolicy;
 import dev.agentic.model.ScriptedChatModel;
 import dev.agentic.model.SideRequest;
 import dev.agentic.model.TokenEstimate;
-import dev.agentic.sandbox.LocalSandbox;
 import dev.agentic.sandbox.SandboxSpec;
+import dev.agentic.testing.MemorySandbox;
 import dev.langchain4j.data.message.ChatMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What the model is sent under each planning strategy. */
+/** What the model is sent under each planning strategy (the commands run in a {@link MemorySandbox}). */
 class PlanningTest {
 
     @TempDir
@@ -34,7 +34,8 @@ class PlanningTest {
         ScriptedChatModel model = ScriptedChatModel.fromFile(file);
         AgentConfig config = AgentConfig.defaults(ModelSpec.parse("scripted:" + file)).with("planning", planning);
         ModelClient client = new ModelClient(model, "scripted", new RetryPolicy(1, Duration.ZERO, Duration.ZERO), PriceTable.builtIn(), null);
-        try (LocalSandbox sandbox = LocalSandbox.start(SandboxSpec.of("none"))) {
+        try (MemorySandbox sandbox = new MemorySandbox(SandboxSpec.of(SandboxSpec.BASE_IMAGE),
+                (command, in) -> command.equals("exit 3") ? MemorySandbox.exit(3, "", "") : null)) {
             assertThat(new Agent(config, client, e -> { }).run(sandbox, "t", "Do it.").exitStatus()).isEqualTo(ExitStatus.SUBMITTED);
         }
         return model;

@@ -21,9 +21,12 @@ import java.util.regex.Pattern;
 /**
  * A sandbox whose files live in a map and whose commands are answered by the test: no process, no
  * Docker. A few file probes the tools use are answered from the map ({@code test -e}, the editor's
- * {@code [ -d ] / [ -f ]} probe, {@code cat}, {@code rm -f}, {@code mkdir -p}, {@code true}); every
- * other command goes to the test's {@link Shell}, and a command nobody answers exits 127 saying so.
- * Every command is recorded in {@link #commands()}.
+ * {@code [ -d ] / [ -f ]} probe and its {@code readlink} probe, which finds no link here, {@code cat},
+ * {@code rm -f}, {@code mkdir -p}, {@code true}), and two commands of scripted episodes are answered
+ * as bash would: {@code echo} of plain words, and {@code sleep N}, which sleeps until the command's
+ * timeout at most and then reports it timed out (exit 137), as the real sandboxes do. Every other
+ * command goes to the test's {@link Shell} first, and a command nobody answers exits 127 saying so.
+ * Every command is recorded in {@link #commands()}, with its timeout in {@link #timeouts()}.
  */
 public final class MemorySandbox implements Sandbox {
 
@@ -38,11 +41,15 @@ public final class MemorySandbox implements Sandbox {
     private static final Pattern CAT = Pattern.compile("cat " + Q);
     private static final Pattern RM_F = Pattern.compile("rm -f " + Q);
     private static final Pattern MKDIR = Pattern.compile("mkdir -p " + Q);
+    private static final Pattern READLINK = Pattern.compile("readlink -m " + Q + " 2>/dev/null \\|\\| readlink -f " + Q + " 2>/dev/null");
+    private static final Pattern ECHO = Pattern.compile("echo((?: [\\w.,:/+=-]+)*)");
+    private static final Pattern SLEEP = Pattern.compile("sleep (\\d+)");
 
     private final SandboxSpec spec;
     private final Shell shell;
     private final Map<String, byte[]> files = new TreeMap<>();
     private final List<String> commands = new ArrayList<>();
+    private final List<Duration> timeouts = new ArrayList<>();
     private boolean closed;
 
     public MemorySandbox(SandboxSpec spec, Shell shell) {
@@ -73,6 +80,11 @@ public final class MemorySandbox implements Sandbox {
         return List.copyOf(commands);
     }
 
+    /** The timeout each command of {@link #commands()} was given. */
+    public synchronized List<Duration> timeouts() {
+        return List.copyOf(timeouts);
+    }
+
     /** Absolute paths of the files, sorted. */
     public synchronized List<String> paths() {
         return List.copyOf(files.keySet());
@@ -83,13 +95,34 @@ public final class MemorySandbox implements Sandbox {
     }
 
     @Override
-    public synchronized ExecResult exec(String command, Duration timeout, ExecOptions options) {
-        open();
-        commands.add(command);
-        ExecResult answered = shell.apply(command, this);
-        if (answered != null) {
-            return answered;
+    public ExecResult exec(String command, Duration timeout, ExecOptions options) {
+        Matcher sleep = SLEEP.matcher(command);
+        synchronized (this) {
+            open();
+            commands.add(command);
+            timeouts.add(timeout);
+            ExecResult answered = shell.apply(command, this);
+            if (answered != null || !sleep.matches()) {
+                return answered != null ? answered : probe(command);
+            }
         }
+        return sleep(Duration.ofSeconds(Long.parseLong(sleep.group(1))), timeout); // outside the lock, as a command runs beside others
+    }
+
+    private static ExecResult sleep(Duration wanted, Duration timeout) {
+        boolean timedOut = wanted.compareTo(timeout) > 0;
+        Duration slept = timedOut ? timeout : wanted;
+        try {
+            Thread.sleep(slept.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxException("interrupted while running a command in the memory sandbox", e);
+        }
+        return new ExecResult(timedOut ? 137 : 0, "", "", slept, timedOut, false);
+    }
+
+    /** The built-in answers to the commands the test's shell left. */
+    private ExecResult probe(String command) {
         Matcher m;
         if ((m = TEST_E.matcher(command)).matches()) {
             String path = unquote(m.group(1));
@@ -107,6 +140,12 @@ public final class MemorySandbox implements Sandbox {
         if ((m = RM_F.matcher(command)).matches()) {
             files.remove(unquote(m.group(1)));
             return ok("");
+        }
+        if ((m = READLINK.matcher(command)).matches()) {
+            return ok(unquote(m.group(1)) + "\n");
+        }
+        if ((m = ECHO.matcher(command)).matches()) {
+            return ok(m.group(1).isEmpty() ? "\n" : m.group(1).substring(1) + "\n");
         }
         if (MKDIR.matcher(command).matches() || command.equals("true")) {
             return ok("");

@@ -34,6 +34,10 @@ class ToolsInContainerTest {
         sandbox.close();
     }
 
+    static JsonNode args(String json) throws Exception {
+        return JSON.readTree(json);
+    }
+
     static JsonNode editor(String command, String path, String... fields) {
         ObjectNode arguments = JSON.createObjectNode().put("command", command).put("path", path);
         for (int i = 0; i < fields.length; i += 2) {
@@ -103,5 +107,18 @@ class ToolsInContainerTest {
         editor.run(editor("undo_edit", "/app/dangling/settings.toml"), context);
         assertThat(kind("/app/dangling/missing/settings.toml")).isEqualTo("none");
         assertThat(kind("/app/dangling/settings.toml")).isEqualTo("link -> missing/settings.toml");
+    }
+
+    @Test
+    void searchFindsFilesAndLinesButNotInsideGit() throws Exception {
+        sandbox.exec("mkdir -p /app/s/pkg /app/s/.git && echo 'def needle(): pass' > /app/s/pkg/mod.py && echo needle > /app/s/.git/x.py",
+                Duration.ofSeconds(5));
+        SearchTool search = new SearchTool();
+        assertThat(search.run(args("{\"command\":\"find_files\",\"pattern\":\"*.py\",\"path\":\"/app/s\"}"), context).text())
+                .isEqualTo("/app/s/pkg/mod.py");
+        assertThat(search.run(args("{\"command\":\"grep\",\"pattern\":\"def need(le|ful)\",\"path\":\"/app/s\"}"), context).text())
+                .isEqualTo("/app/s/pkg/mod.py:1:def needle(): pass");
+        assertThat(search.run(args("{\"command\":\"grep\",\"pattern\":\"absent\",\"path\":\"/app/s\"}"), context).text())
+                .startsWith("no matches");
     }
 }
