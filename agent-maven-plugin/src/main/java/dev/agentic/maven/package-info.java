@@ -1,6 +1,11 @@
 /**
- * The Maven goals of the {@code agent} prefix. Mojos stay thin: they read the XML configuration,
- * call the runtime, and map its verdicts to build results. A verdict against a variant is a
- * {@code MojoFailureException}; a broken setup or harness error is a {@code MojoExecutionException}.
+ * The Maven goals of the {@code agent} prefix: {@code bench}, {@code gate} (bound to {@code verify}),
+ * {@code compare}, {@code lineage}, {@code promote}, {@code report} and {@code fetch}. Variants are the
+ * {@code <variant>} elements of the project's profiles ({@code VariantXml}, {@code Variants}); a child
+ * inherits its parent's settings. Mojos stay thin: they read the XML configuration, call the runtime,
+ * and map its verdicts to build results. A bench and a fetch run the runtime's command line in a child JVM
+ * ({@code ForkedRuntime}) whose environment the plugin sets for Testcontainers, and which stops when
+ * Maven ends. A verdict against a variant is a {@code MojoFailureException}; a broken setup or harness
+ * error is a {@code MojoExecutionException}.
  */
 package dev.agentic.maven;

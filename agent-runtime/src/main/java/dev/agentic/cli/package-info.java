@@ -1,6 +1,12 @@
 /**
- * The standalone command line, {@code agentx}: run the agent on one task with a live transcript.
- * Commands parse their options, call the runtime and print; they hold no logic of their own. A failure
- * is one line ({@code Failure}); {@code --debug} or {@code AGENTX_DEBUG=1} adds its stack trace.
+ * The standalone command line, {@code agentx}: {@code run} (the agent on one task, with a live
+ * transcript and its grade), {@code bench} (a variant on a suite, into a results folder; the Maven goal
+ * {@code agent:bench} runs this command in a child JVM, which stops when its parent ends),
+ * {@code validate} (a suite's tasks under the reference agents), {@code fetch} (published tasks and their
+ * images into the cache), {@code summary} (Markdown of a run or a comparison) and {@code report} (the HTML
+ * report). Commands check their options ({@code Inputs}), call the runtime and print; they hold no logic
+ * of their own. A failure is one line with an exit code by kind ({@code Failure}: 2 bad input, 3 sandbox,
+ * 75 a fetch that may pass when run again, 70 unexpected; a stopped bench run has codes of its own);
+ * {@code --debug} or {@code AGENTX_DEBUG=1} adds its stack trace.
  */
 package dev.agentic.cli;

@@ -5,6 +5,7 @@
  * results in the loop and produces {@link dev.agentic.diagnosis.Finding}s with a concrete hint for
  * the model.
  *
- * <p>Not here: post-hoc failure labels of whole trials (they will live here too, separately).
+ * <p>Also here: the post-hoc failure label and behaviour tags of a whole trial
+ * ({@link dev.agentic.diagnosis.FailureLabels}, {@link dev.agentic.diagnosis.TrialTags}).
  */
 package dev.agentic.diagnosis;
