@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentic.lineage.ComparisonSettings;
+import dev.agentic.lineage.Comparisons;
 import dev.agentic.lineage.GateRule;
 import dev.agentic.lineage.Lineage;
 import dev.agentic.lineage.PromotionRound;
@@ -67,6 +68,21 @@ class GoalParametersTest {
         assertThatThrownBy(() -> BuildErrors.comparison(0.95, 5, 500))
                 .hasMessage("-Dagent.margin: expected a share of the resolved rate from 0 to 1, e.g. 0.05 for 5 points, got 5");
         assertThatThrownBy(() -> BuildErrors.comparison(0.95, 0, 0)).hasMessage("-Dagent.resamples: expected 1 or more, e.g. 10000, got 0");
+    }
+
+    @Test
+    void runtimeRefusalsBecomeBuildErrorsWithMavensWordsAdded() {
+        assertThatThrownBy(() -> BuildErrors.attempt(() -> {
+            throw new Comparisons.Incomparable(Comparisons.Incomparable.Reason.CONTAINER_NETWORK,
+                    "cannot compare a with b: …; rerun the bench of one of them on the other's container network");
+        })).isInstanceOf(MojoExecutionException.class).hasNoCause()
+                .hasMessage("cannot compare a with b: …; rerun the bench of one of them on the other's container network (-Dagent.network=<network>)");
+        assertThatThrownBy(() -> BuildErrors.attempt(() -> {
+            throw new Comparisons.Incomparable(Comparisons.Incomparable.Reason.SUITE_CONTENTS, "different suite contents");
+        })).hasMessage("different suite contents");
+        assertThatThrownBy(() -> BuildErrors.attempt(() -> {
+            throw new java.io.UncheckedIOException("cannot write x: disk full", new java.io.IOException("disk full"));
+        })).isInstanceOf(MojoExecutionException.class).hasMessage("cannot write x: disk full").hasNoCause();
     }
 
     @Test
@@ -181,7 +197,7 @@ class GoalParametersTest {
         assertThat(request.folder().root()).isEqualTo(dir.resolve("notebook"));
         assertThat(request.suiteBase()).isEqualTo(dir);
         assertThat(request.childrenSource()).isEqualTo("declared in " + dir.resolve("pom.xml"));
-        assertThat(request.settings()).isEqualTo(new ComparisonSettings(0.9, 0.02, dev.agentic.lineage.Comparisons.DEFAULT_RESAMPLES));
+        assertThat(request.settings()).isEqualTo(new ComparisonSettings(0.9, 0.02, Comparisons.DEFAULT_RESAMPLES));
 
         set(mojo, "confidence", 0.3);
         assertThatThrownBy(() -> mojo.request(lineage)).hasMessageStartingWith("-Dagent.confidence: expected a number between 0.5 and 1");
