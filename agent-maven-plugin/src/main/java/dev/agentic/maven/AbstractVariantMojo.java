@@ -40,24 +40,6 @@ abstract class AbstractVariantMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
-    /** Writes {@code text} to {@code markdown} when set, and appends it to GitHub's step summary when running there. */
-    protected void publish(String text, File markdown) throws MojoExecutionException {
-        try {
-            if (markdown != null) {
-                java.nio.file.Files.createDirectories(markdown.getAbsoluteFile().toPath().getParent());
-                java.nio.file.Files.writeString(markdown.toPath(), text, java.nio.charset.StandardCharsets.UTF_8);
-                getLog().info("Markdown summary: " + markdown);
-            }
-            String stepSummary = System.getenv("GITHUB_STEP_SUMMARY");
-            if (stepSummary != null && !stepSummary.isBlank()) {
-                java.nio.file.Files.writeString(java.nio.file.Path.of(stepSummary), text + "\n", java.nio.charset.StandardCharsets.UTF_8,
-                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-            }
-        } catch (java.io.IOException e) {
-            throw new MojoExecutionException("cannot write the Markdown summary: " + e.getMessage(), e);
-        }
-    }
-
     /** The active variant's XML, or null when this module has none. */
     protected Xpp3Dom variantDom() {
         return variant == null ? null : toDom(variant);

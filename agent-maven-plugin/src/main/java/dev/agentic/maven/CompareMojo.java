@@ -1,14 +1,15 @@
 package dev.agentic.maven;
 
 import dev.agentic.bench.RunResults;
-import dev.agentic.lineage.Comparison;
-import dev.agentic.lineage.ComparisonReport;
+import dev.agentic.lineage.ComparisonSettings;
 import dev.agentic.lineage.Comparisons;
-import dev.agentic.lineage.FailureModes;
+import dev.agentic.lineage.ParentComparison;
 import dev.agentic.lineage.Variant;
 import dev.agentic.report.MarkdownSummary;
+import dev.agentic.report.Publication;
 import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
@@ -47,6 +48,7 @@ public class CompareMojo extends AbstractVariantMojo {
         if (skip || dom == null || VariantXml.documentationOnly(dom)) {
             return;
         }
+        ComparisonSettings settings = BuildErrors.comparison(confidence, margin, Comparisons.DEFAULT_RESAMPLES);
         Variant child = declared(dom);
         lineage(child); // refuses an unknown parent, a cycle or a duplicate id
         if (child.parent() == null) {
@@ -55,12 +57,21 @@ public class CompareMojo extends AbstractVariantMojo {
         }
         RunResults childResults = results(child.id(), runId);
         RunResults parentResults = results(child.parent(), parentRunId);
-        Comparison comparison = attempt(() -> Comparisons.compare(childResults, parentResults, confidence, margin,
-                Comparisons.DEFAULT_RESAMPLES));
-        ComparisonReport.table(comparison).lines().forEach(getLog()::info);
-        FailureModes modes = FailureModes.compare(childResults.trials(), parentResults.trials());
-        ComparisonReport.failureModes(comparison, modes).lines().forEach(getLog()::info);
-        publish(MarkdownSummary.ofComparison(comparison, modes), markdown);
-        getLog().info(ComparisonReport.headline(comparison));
+        ParentComparison evidence = BuildErrors.attempt(() -> ParentComparison.of(childResults, parentResults, settings));
+        evidence.report().lines().forEach(getLog()::info);
+        publish(evidence, markdown, getLog());
+        getLog().info(evidence.headline());
+    }
+
+    /** The comparison as Markdown into {@code markdown} when set, and into the CI step summary when there is one. */
+    static void publish(ParentComparison evidence, File markdown, Log log) throws MojoExecutionException {
+        BuildErrors.attempt(() -> {
+            Publication.publish(MarkdownSummary.ofComparison(evidence.comparison(), evidence.failureModes()),
+                    markdown == null ? null : markdown.toPath(), System.getenv());
+            return markdown;
+        });
+        if (markdown != null) {
+            log.info("Markdown summary: " + markdown);
+        }
     }
 }

@@ -79,7 +79,7 @@ public class FetchMojo extends AbstractMojo {
         }
         try {
             List<String> jvm = jvmArgs == null || jvmArgs.isBlank() ? List.of() : List.of(jvmArgs.trim().split("\\s+"));
-            ForkedRuntime.Result result = ForkedRuntime.run(jvm, AbstractBenchMojo.classpath(plugin), args, line -> getLog().info(line));
+            ForkedRuntime.Result result = ForkedRuntime.run(jvm, ForkedRuntime.classpath(plugin), args, line -> getLog().info(line));
             if (result.exitCode() != 0) {
                 throw new MojoExecutionException("the fetch of " + suite + " failed (exit code " + result.exitCode() + (result.exitCode() == 75
                         ? ": run it again to resume" : "") + "):\n  " + String.join("\n  ", result.tail()));

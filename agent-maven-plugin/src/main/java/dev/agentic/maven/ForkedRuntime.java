@@ -13,6 +13,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 
 /**
  * Runs the runtime's command line in a child JVM with the plugin's classpath. Testcontainers reads
@@ -68,6 +70,17 @@ final class ForkedRuntime {
                 // the hook is running already
             }
         }
+    }
+
+    /** The files of the plugin's classpath (the runtime and its dependencies), for the child JVM. */
+    static List<File> classpath(PluginDescriptor plugin) {
+        List<File> files = new ArrayList<>();
+        for (Artifact artifact : plugin.getArtifacts()) {
+            if (artifact.getFile() != null) {
+                files.add(artifact.getFile());
+            }
+        }
+        return files;
     }
 
     /**

@@ -1,18 +1,18 @@
 package dev.agentic.maven;
 
 import dev.agentic.bench.RunResults;
-import dev.agentic.lineage.Comparison;
-import dev.agentic.lineage.ComparisonReport;
-import dev.agentic.lineage.Comparisons;
-import dev.agentic.lineage.FailureModes;
+import dev.agentic.lineage.ComparisonSettings;
+import dev.agentic.lineage.GateDecision;
+import dev.agentic.lineage.GateRule;
 import dev.agentic.lineage.Lineage;
 import dev.agentic.lineage.Variant;
-import dev.agentic.report.MarkdownSummary;
-import dev.agentic.lineage.Verdict;
 import java.io.File;
-import java.util.Locale;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -23,10 +23,11 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * both with paired statistics (see docs/methodology.md), or when, on a staged suite, it stopped at a
  * stage its parent cleared (whatever the rule: the message names the stage). A verdict against the variant is a build
  * failure; missing results, an unknown parent or broken results files are build errors that say
- * what to run. Variants without a parent, and modules without a variant, pass.
+ * what to run. Variants without a parent, and modules without a variant, pass. With {@code benchIfMissing}, a
+ * variant without results is benched first, with the parameters {@code agent:bench} would be given.
  */
 @Mojo(name = "gate", defaultPhase = LifecyclePhase.VERIFY, requiresProject = true, threadSafe = true)
-public class GateMojo extends AbstractBenchMojo {
+public class GateMojo extends AbstractVariantMojo {
 
     /** {@code regression}: fail when the child is worse beyond the margin; {@code no-improvement}: fail unless it is better. */
     @Parameter(property = "agent.failOn", defaultValue = "regression")
@@ -48,13 +49,22 @@ public class GateMojo extends AbstractBenchMojo {
     @Parameter(property = "agent.haltOnFailure", defaultValue = "true")
     private boolean haltOnFailure;
 
-    /** When a variant has no results yet, run its bench first instead of failing. */
+    /** When a variant has no results yet, run its bench first (with the parameters of {@code agent:bench}) instead of failing. */
     @Parameter(property = "agent.benchIfMissing", defaultValue = "false")
     private boolean benchIfMissing;
 
     /** Also write the comparison as Markdown to this file (for a pull-request comment). */
     @Parameter(property = "agent.markdown")
     private File markdown;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    private PluginDescriptor plugin;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution mojoExecution;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -63,12 +73,8 @@ public class GateMojo extends AbstractBenchMojo {
             getLog().debug("agent:gate: nothing to gate in " + project.getArtifactId());
             return;
         }
-        if (!failOn.equals("regression") && !failOn.equals("no-improvement")) {
-            throw new MojoExecutionException("agent.failOn is '" + failOn + "'; expected regression or no-improvement");
-        }
-        if (confidence <= 0.5 || confidence >= 1) {
-            throw new MojoExecutionException("agent.confidence is " + confidence + "; expected a number between 0.5 and 1, e.g. 0.95");
-        }
+        GateRule rule = rule(failOn);
+        ComparisonSettings settings = BuildErrors.comparison(confidence, margin, resamples);
         Variant child = declared(dom);
         Lineage lineage = lineage(child);
         if (child.parent() == null) {
@@ -78,25 +84,23 @@ public class GateMojo extends AbstractBenchMojo {
         Variant parent = attempt(() -> lineage.get(child.parent()));
         RunResults childResults = resultsOrBench(child, lineage);
         RunResults parentResults = resultsOrBench(parent, lineage);
-        Comparison comparison = attempt(() -> Comparisons.compare(childResults, parentResults, confidence, margin, resamples));
-        ComparisonReport.table(comparison).lines().forEach(getLog()::info);
-        FailureModes modes = FailureModes.compare(childResults.trials(), parentResults.trials());
-        ComparisonReport.failureModes(comparison, modes).lines().forEach(getLog()::info);
-        publish(MarkdownSummary.ofComparison(comparison, modes), markdown);
-        String shortfall = Comparisons.stageShortfall(childResults.run(), parentResults.run());
-        boolean failing = shortfall != null
-                || (failOn.equals("regression") ? comparison.verdict() == Verdict.WORSE : comparison.verdict() != Verdict.BETTER);
-        String headline = ComparisonReport.headline(comparison);
-        if (!failing) {
-            getLog().info("agent:gate passed (" + failOn + "): " + headline);
+        GateDecision decision = BuildErrors.attempt(() -> GateDecision.judge(childResults, parentResults, rule, settings));
+        decision.evidence().report().lines().forEach(getLog()::info);
+        CompareMojo.publish(decision.evidence(), markdown, getLog());
+        String reason = decision.reason("failOn");
+        if (!decision.fails()) {
+            getLog().info("agent:gate passed (" + rule + "): " + reason);
             return;
         }
-        String message = shortfall != null ? shortfall + "; on the tasks both ran: " + headline
-                : headline + String.format(Locale.ROOT, "; rule failOn=%s, margin %.1f pts", failOn, 100 * margin);
         if (haltOnFailure) {
-            throw new MojoFailureException(message);
+            throw new MojoFailureException(reason);
         }
-        getLog().warn("agent:gate failed, not halting (haltOnFailure=false): " + message);
+        getLog().warn("agent:gate failed, not halting (haltOnFailure=false): " + reason);
+    }
+
+    /** {@code -Dagent.failOn} as a rule; anything else is a build error listing the rules. */
+    static GateRule rule(String failOn) throws MojoExecutionException {
+        return BuildErrors.option("agent.failOn", () -> GateRule.parse(failOn));
     }
 
     private RunResults resultsOrBench(Variant variant, Lineage lineage) throws MojoExecutionException {
@@ -107,10 +111,16 @@ public class GateMojo extends AbstractBenchMojo {
                 throw new MojoExecutionException(missing.getMessage() + " (or let the gate do it: -Dagent.benchIfMissing=true)");
             }
             getLog().info(variant.id() + " has no results yet: running its bench first");
-            runBench(variant, lineage);
+            launcher().runBench(variant, lineage);
             return results(variant.id(), null);
         } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException broken) {
             throw new MojoExecutionException(broken.getMessage());
         }
+    }
+
+    /** The bench launcher with the parameters {@code agent:bench} would be given in this build. */
+    private BenchLauncher launcher() throws MojoExecutionException {
+        BenchParameters parameters = BenchParameters.fromGoal(plugin.getMojo("bench"), new PluginParameterExpressionEvaluator(session, mojoExecution));
+        return new BenchLauncher(parameters, resultsDirectory, project, plugin, getLog());
     }
 }

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** {@code agentx}: the agent from the command line. Everything it prints, logs included, has secrets redacted. */
 @Command(name = "agentx", mixinStandardHelpOptions = true, versionProvider = AgentCli.Version.class,
         description = "A coding agent whose improvement is driven by measurement.",
-        subcommands = {RunCommand.class, BenchCommand.class, FetchCommand.class, ValidateCommand.class, SummaryCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, BenchCommand.class, FetchCommand.class, ValidateCommand.class, SummaryCommand.class, ReportCommand.class,
+            CompareCommand.class, GateCommand.class, PromoteCommand.class, LineageCommand.class, CommandLine.HelpCommand.class})
 public final class AgentCli {
 
     public static void main(String[] args) {

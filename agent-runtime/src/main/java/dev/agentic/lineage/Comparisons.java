@@ -27,19 +27,19 @@ public final class Comparisons {
 
     public static Comparison compare(RunResults child, RunResults parent, double confidence, double margin, int resamples) {
         if (!child.run().suiteHash().equals(parent.run().suiteHash())) {
-            throw new IllegalArgumentException("cannot compare " + child.run().variant() + " with " + parent.run().variant()
-                    + ": their results come from different suite contents (" + child.run().suite() + " hash " + child.run().suiteHash()
+            throw new Incomparable(Incomparable.Reason.SUITE_CONTENTS, "cannot compare " + child.run().variant() + " with "
+                    + parent.run().variant() + ": their results come from different suite contents (" + child.run().suite() + " hash " + child.run().suiteHash()
                     + " in " + child.directory() + ", " + parent.run().suite() + " hash " + parent.run().suiteHash() + " in "
                     + parent.directory() + "); rerun the bench of one of them on the same suite");
         }
         if (!child.run().containerNetwork().equals(parent.run().containerNetwork())) {
-            throw new IllegalArgumentException("cannot compare " + child.run().variant() + " with " + parent.run().variant()
-                    + ": their task containers had different networks (" + child.run().containerNetwork() + " in " + child.directory() + ", "
+            throw new Incomparable(Incomparable.Reason.CONTAINER_NETWORK, "cannot compare " + child.run().variant() + " with "
+                    + parent.run().variant() + ": their task containers had different networks (" + child.run().containerNetwork() + " in " + child.directory() + ", "
                     + parent.run().containerNetwork() + " in " + parent.directory() + "), and tests that download what they need grade"
-                    + " differently without one; rerun the bench of one of them with the other's -Dagent.network");
+                    + " differently without one; rerun the bench of one of them on the other's container network");
         }
         if (child.run().schema() != parent.run().schema()) {
-            throw new IllegalArgumentException("cannot compare results of schema " + child.run().schema() + " (" + child.directory()
+            throw new Incomparable(Incomparable.Reason.SCHEMA, "cannot compare results of schema " + child.run().schema() + " (" + child.directory()
                     + ") with schema " + parent.run().schema() + " (" + parent.directory() + ")");
         }
         Map<String, List<TrialResult>> c = graded(child.trials());
@@ -51,8 +51,8 @@ public final class Comparisons {
             }
         }
         if (rows.isEmpty()) {
-            throw new IllegalArgumentException("cannot compare " + child.run().variant() + " with " + parent.run().variant()
-                    + ": no task has graded trials in both (" + child.directory() + ", " + parent.directory() + ")");
+            throw new Incomparable(Incomparable.Reason.NO_COMMON_TASKS, "cannot compare " + child.run().variant() + " with "
+                    + parent.run().variant() + ": no task has graded trials in both (" + child.directory() + ", " + parent.directory() + ")");
         }
         double[] d = rows.stream().mapToDouble(Comparison.TaskRow::difference).toArray();
         double delta = mean(d);
@@ -104,6 +104,38 @@ public final class Comparisons {
         double p = 100 * share;
         return Math.abs(p - Math.rint(p)) < 1e-9 ? String.format(java.util.Locale.ROOT, "%.0f%%", p)
                 : String.format(java.util.Locale.ROOT, "%.1f%%", p);
+    }
+
+    /**
+     * Results that cannot be compared, and why; the message says what to rerun in the runtime's words, and a
+     * command line or a build can add the name of its own option from the reason.
+     */
+    public static final class Incomparable extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+
+        /** What keeps the two results apart. */
+        public enum Reason {
+            /** The suites' contents differ (suite hash). */
+            SUITE_CONTENTS,
+            /** The task containers ran on different networks. */
+            CONTAINER_NETWORK,
+            /** The result files have different schemas. */
+            SCHEMA,
+            /** No task has graded trials in both. */
+            NO_COMMON_TASKS
+        }
+
+        private final Reason reason;
+
+        public Incomparable(Reason reason, String message) {
+            super(message);
+            this.reason = reason;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
     }
 
     private static Map<String, List<TrialResult>> graded(List<TrialResult> trials) {

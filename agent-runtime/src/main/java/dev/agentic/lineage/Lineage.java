@@ -18,7 +18,30 @@ public final class Lineage {
         this.variants = variants;
     }
 
+    /** The lineage of declared variants: unique ids, known parents, no cycles, and one change per child unless it says why. */
     public static Lineage of(Collection<Variant> declared) {
+        Lineage lineage = checked(declared);
+        for (Variant variant : lineage.variants.values()) {
+            Set<String> changed = lineage.changedDimensions(variant.id());
+            if (changed.size() > 1 && variant.why() == null) {
+                throw new IllegalArgumentException(variant.source() + ": variant '" + variant.id() + "' changes " + changed.size()
+                        + " dimensions of its parent '" + variant.parent() + "' (" + String.join(", ", changed)
+                        + "); a child changes one thing, or says why it changes more in <why>");
+            }
+        }
+        return lineage;
+    }
+
+    /**
+     * The lineage of variants as their runs recorded them (each with the settings in which it differs from its
+     * parent's): unique ids, known parents, no cycles. The one-change rule is a rule of declarations and is not
+     * applied to what was run.
+     */
+    public static Lineage recorded(Collection<Variant> variants) {
+        return checked(variants);
+    }
+
+    private static Lineage checked(Collection<Variant> declared) {
         Map<String, Variant> byId = new LinkedHashMap<>();
         for (Variant variant : declared) {
             Variant earlier = byId.put(variant.id(), variant);
@@ -35,14 +58,6 @@ public final class Lineage {
         }
         Lineage lineage = new Lineage(Collections.unmodifiableMap(byId));
         byId.keySet().forEach(lineage::ancestry);
-        for (Variant variant : byId.values()) {
-            Set<String> changed = lineage.changedDimensions(variant.id());
-            if (changed.size() > 1 && variant.why() == null) {
-                throw new IllegalArgumentException(variant.source() + ": variant '" + variant.id() + "' changes " + changed.size()
-                        + " dimensions of its parent '" + variant.parent() + "' (" + String.join(", ", changed)
-                        + "); a child changes one thing, or says why it changes more in <why>");
-            }
-        }
         return lineage;
     }
 

@@ -7,6 +7,7 @@
  * {@code DOCKER_HOST}), its output captured and its pid exposed for {@link dev.agentic.testing.Signal}s,
  * and {@link dev.agentic.testing.Procfs}, what {@code /proc} says of a process; for fetches,
  * {@link dev.agentic.testing.GitDaemon} ({@code git daemon} on the loopback address, standing in for a
- * git host) and {@link dev.agentic.testing.DatasetServer} (a loopback server of the Hugging Face Hub's file protocol).
+ * git host) and {@link dev.agentic.testing.DatasetServer} (a loopback server of the Hugging Face Hub's file protocol);
+ * {@link dev.agentic.testing.StoredResults}, results folders as finished runs leave them.
  */
 package dev.agentic.testing;

@@ -12,142 +12,89 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
-import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.project.MavenProject;
 
-/** The parameters of a bench run and running it in a child JVM (see {@code docs/containers.md}). */
-abstract class AbstractBenchMojo extends AbstractVariantMojo {
+/**
+ * Runs a variant's bench in a child JVM (see {@code docs/containers.md}) with the {@link BenchParameters} of a goal:
+ * checks the run options, chooses the model, builds the runtime's command line and maps its exit to a build result.
+ * {@code agent:bench} and {@code agent:gate} (for a missing bench) both launch through it.
+ */
+final class BenchLauncher {
 
-    /** The suite: a manifest file (relative to the module), or the id of a suite fetched with {@code agent:fetch}. */
-    @Parameter(property = "agent.suite", defaultValue = "${project.basedir}/offline-core.yaml")
-    private String suite;
+    private final String suite;
+    private final File cache;
+    private final String network;
+    private final int trials;
+    private final int concurrency;
+    private final String tasks;
+    private final String exclude;
+    private final boolean allowInternetTasks;
+    private final String model;
+    private final File offlineScripts;
+    private final String runId;
+    private final double timeoutMultiplier;
+    private final int infraRetries;
+    private final String baseImage;
+    private final String taskSet;
+    private final boolean adaptive;
+    private final int trialBudget;
+    private final String engineWait;
+    private final String maxUngradedShare;
+    private final String maxRunCost;
+    private final File prices;
+    private final String jvmArgs;
 
-    /** Where fetched suites are kept; unset: {@code AGENTX_CACHE}, else the user's cache folder. */
-    @Parameter(property = "agent.cache")
-    private File cache;
-
-    /**
-     * The network task containers join: unset or {@code none} (no network), or one the Docker engine has, e.g.
-     * {@code bridge} (published Terminal-Bench 2 tests install their runner from the network).
-     */
-    @Parameter(property = "agent.network")
-    private String network;
-
-    /** Trials per task. */
-    @Parameter(property = "agent.trials", defaultValue = "1")
-    private int trials;
-
-    /** Trials running at once. */
-    @Parameter(property = "agent.concurrency", defaultValue = "2")
-    private int concurrency;
-
-    /** Only task ids matching these comma-separated globs. */
-    @Parameter(property = "agent.tasks")
-    private String tasks;
-
-    /** Leave out task ids matching these comma-separated globs. */
-    @Parameter(property = "agent.exclude")
-    private String exclude;
-
-    /** Run tasks that set {@code [environment].allow_internet = true} although containers have no network. */
-    @Parameter(property = "agent.allowInternetTasks", defaultValue = "false")
-    private boolean allowInternetTasks;
-
-    /** The model, overriding the variant's and {@code AGENT_MODEL}: e.g. {@code openai:gpt-4o-mini}. */
-    @Parameter(property = "agent.model")
-    private String model;
-
-    /** Scripts of the offline {@code scripted} model, used when no model is given anywhere. */
-    @Parameter(property = "agent.offlineScripts", defaultValue = "${project.basedir}/scripts")
-    private File offlineScripts;
-
-    /** Run id; an existing id resumes that run. Default: the start time. */
-    @Parameter(property = "agent.runId")
-    private String runId;
-
-    /** Scales every task's agent and test timeouts. */
-    @Parameter(property = "agent.timeoutMultiplier", defaultValue = "1.0")
-    private double timeoutMultiplier;
-
-    /** Retries of a trial after infrastructure errors. */
-    @Parameter(property = "agent.infraRetries", defaultValue = "2")
-    private int infraRetries;
-
-    /** Image for tasks without an environment of their own. */
-    @Parameter(property = "agent.baseImage", defaultValue = "agentic/base:bookworm")
-    private String baseImage;
-
-    /** Which of the suite's task sets to run: {@code core}, or {@code expansion} to re-measure a candidate before promotion. */
-    @Parameter(property = "agent.taskSet", defaultValue = "core")
-    protected String taskSet;
-
-    /**
-     * Adaptive trials: after {@code trials}, add trials only to tasks whose comparison with the parent's
-     * latest results is still uncertain, until a sequential test decides or {@code trialBudget} is spent.
-     */
-    @Parameter(property = "agent.adaptive", defaultValue = "false")
-    protected boolean adaptive;
-
-    /** Trials that adaptive rounds may add in all. */
-    @Parameter(property = "agent.trialBudget", defaultValue = "50")
-    protected int trialBudget;
-
-    /**
-     * How long a run waits for a Docker engine it lost (e.g. {@code 3m}, {@code 180s} or ISO {@code PT3M})
-     * before it stops; unset: the runtime's default of 3 minutes.
-     */
-    @Parameter(property = "agent.engineWait")
-    private String engineWait;
-
-    /**
-     * The share (0 to 1) of trials that may be infrastructure failures or task errors before the run
-     * fails; unset: the runtime's default of 0.2. A run where nothing was graded always fails.
-     */
-    @Parameter(property = "agent.maxUngradedShare")
-    private String maxUngradedShare;
-
-    /**
-     * The run's cost cap in USD: once its finished trials cost this much, no new trial starts and the run
-     * stops (resumable with a higher cap); unset: none. Needs the model's price (built in, or {@code agent.prices}).
-     */
-    @Parameter(property = "agent.maxRunCost")
-    private String maxRunCost;
-
-    /** A price table extending the built-in one: lines {@code <model> = <USD per Mtok in>, <USD per Mtok out>}. */
-    @Parameter(property = "agent.prices")
-    private File prices;
-
-    /** Options for the bench JVM, e.g. {@code -Xmx2g}. */
-    @Parameter(property = "agent.jvmArgs")
-    private String jvmArgs;
+    private final File resultsDirectory;
+    private final MavenProject project;
+    private final PluginDescriptor plugin;
+    private final Log log;
 
     /** The runtime's exit code when the run's cost cap stopped it (resumable with a higher cap). */
     private static final int COST_CAP = 7;
 
-    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-    protected PluginDescriptor plugin;
+    /**
+     * @param resultsDirectory the experiments folder: a variant's results go to {@code <resultsDirectory>/<variant>/results}
+     * @param project the module, against whose folder a relative suite is resolved
+     * @param plugin this plugin, whose classpath the child JVM gets
+     */
+    BenchLauncher(BenchParameters parameters, File resultsDirectory, MavenProject project, PluginDescriptor plugin, Log log) {
+        this.suite = parameters.suite();
+        this.cache = parameters.cache();
+        this.network = parameters.network();
+        this.trials = parameters.trials();
+        this.concurrency = parameters.concurrency();
+        this.tasks = parameters.tasks();
+        this.exclude = parameters.exclude();
+        this.allowInternetTasks = parameters.allowInternetTasks();
+        this.model = parameters.model();
+        this.offlineScripts = parameters.offlineScripts();
+        this.runId = parameters.runId();
+        this.timeoutMultiplier = parameters.timeoutMultiplier();
+        this.infraRetries = parameters.infraRetries();
+        this.baseImage = parameters.baseImage();
+        this.taskSet = parameters.taskSet();
+        this.adaptive = parameters.adaptive();
+        this.trialBudget = parameters.trialBudget();
+        this.engineWait = parameters.engineWait();
+        this.maxUngradedShare = parameters.maxUngradedShare();
+        this.maxRunCost = parameters.maxRunCost();
+        this.prices = parameters.prices();
+        this.jvmArgs = parameters.jvmArgs();
+        this.resultsDirectory = resultsDirectory;
+        this.project = project;
+        this.plugin = plugin;
+        this.log = log;
+    }
 
     /** Runs the bench of {@code declared} with its effective settings in a child JVM. */
-    protected void runBench(Variant declared, Lineage lineage) throws MojoExecutionException {
-        Map<String, String> settings = attempt(() -> lineage.effectiveSettings(declared.id()));
-        String chosenModel = chooseModel(settings);
-        settings.put("model", chosenModel);
-        try {
-            AgentConfig.defaults(ModelSpec.parse(chosenModel)).with(settings);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(declared.source() + ": " + e.getMessage());
-        }
-        String suiteArgument = Suites.argument(suite, project);
-        checkRunOptions();
-        getLog().info("agent:bench " + declared.id() + (declared.parent() == null ? "" : " (child of " + declared.parent() + ")")
-                + (declared.settings().isEmpty() ? "" : ", changes " + declared.settings()));
-        getLog().info("model " + chosenModel + modelHint(chosenModel));
-        List<String> args = arguments(declared, settings, suiteArgument);
+    void runBench(Variant declared, Lineage lineage) throws MojoExecutionException {
+        List<String> args = commandLine(declared, lineage);
         try {
             List<String> jvm = jvmArgs == null || jvmArgs.isBlank() ? List.of() : List.of(jvmArgs.trim().split("\\s+"));
-            ForkedRuntime.Result result = ForkedRuntime.run(jvm, classpath(plugin), args, line -> getLog().info(line));
+            ForkedRuntime.Result result = ForkedRuntime.run(jvm, ForkedRuntime.classpath(plugin), args, line -> log.info(line));
             if (result.exitCode() == COST_CAP) { // the runtime's last line says what was spent and how to resume
                 throw new MojoExecutionException("the bench of " + declared.id() + " stopped at its cost cap: "
                         + result.tail().stream().filter(l -> l.contains("cost cap ")).reduce((a, b) -> b).orElse("(no message)")
@@ -163,6 +110,27 @@ abstract class AbstractBenchMojo extends AbstractVariantMojo {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("interrupted; rerun with -Dagent.runId=<the run id> to resume", e);
         }
+    }
+
+    /**
+     * The runtime's command line for the bench of {@code declared}; a setting, model, suite or run option that cannot be
+     * used is refused here, naming where it came from.
+     */
+    List<String> commandLine(Variant declared, Lineage lineage) throws MojoExecutionException {
+        Map<String, String> settings = AbstractVariantMojo.attempt(() -> lineage.effectiveSettings(declared.id()));
+        String chosenModel = chooseModel(settings);
+        settings.put("model", chosenModel);
+        try {
+            AgentConfig.defaults(ModelSpec.parse(chosenModel)).with(settings);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(declared.source() + ": " + e.getMessage());
+        }
+        String suiteArgument = Suites.argument(suite, project);
+        checkRunOptions();
+        log.info("agent:bench " + declared.id() + (declared.parent() == null ? "" : " (child of " + declared.parent() + ")")
+                + (declared.settings().isEmpty() ? "" : ", changes " + declared.settings()));
+        log.info("model " + chosenModel + modelHint(chosenModel));
+        return arguments(declared, settings, suiteArgument);
     }
 
     /** -Dagent.model, then the variant's, then AGENT_MODEL, then the offline scripted model; a bad spec names where it came from. */
@@ -289,18 +257,11 @@ abstract class AbstractBenchMojo extends AbstractVariantMojo {
         return args;
     }
 
-    static List<File> classpath(PluginDescriptor plugin) {
-        List<File> files = new ArrayList<>();
-        for (Artifact artifact : plugin.getArtifacts()) {
-            if (artifact.getFile() != null) {
-                files.add(artifact.getFile());
-            }
-        }
-        return files;
-    }
-
     private static List<String> globs(String text) {
         return text == null || text.isBlank() ? List.of() : Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
+    private File resultsOf(String variantId) {
+        return new File(resultsDirectory, variantId + "/results");
+    }
 }
