@@ -1,5 +1,6 @@
 package dev.agentic.bench;
 
+import dev.agentic.trial.TrialResult;
 import dev.agentic.stats.Sprt;
 import java.util.ArrayList;
 import java.util.List;

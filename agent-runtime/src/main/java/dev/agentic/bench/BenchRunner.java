@@ -1,18 +1,21 @@
 package dev.agentic.bench;
 
+import dev.agentic.trial.TrialResult;
 import dev.agentic.agent.AgentConfig;
 import dev.agentic.model.ModelOptions;
 import dev.agentic.model.ModelSpec;
 import dev.agentic.model.Models;
 import dev.agentic.model.PriceTable;
-import dev.agentic.sandbox.DockerEngine;
 import dev.agentic.sandbox.DockerSandbox;
+import dev.agentic.sandbox.Place;
+import dev.agentic.sandbox.Places;
+import dev.agentic.trial.Grading;
+import dev.agentic.trial.TrialPipeline;
 import dev.agentic.stats.Sprt;
 import dev.agentic.task.Stage;
 import dev.agentic.task.Suite;
 import dev.agentic.task.Task;
 import dev.agentic.task.TaskException;
-import dev.agentic.task.TaskImages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,10 +59,35 @@ public final class BenchRunner {
     /** How long a run waits at its start for an engine that does not answer: long enough for a restart, short for a wrong address. */
     private static final Duration STARTUP_PATIENCE = Duration.ofSeconds(30);
 
-    private final Models models;
+    /** Makes the trial pipeline of a run at its place (tests give one of their own). */
+    @FunctionalInterface
+    public interface Pipelines {
+        TrialPipeline create(Place place, BenchSpec spec, Suite suite);
 
+        /** Trials graded by each task's own benchmark, its tests' timeouts scaled as the spec says. */
+        Pipelines BENCHMARK = (place, spec, suite) -> TrialPipeline.at(place,
+                Grading.benchmark(place, spec.timeoutMultiplier(), suite.liveProcesses()));
+    }
+
+    private final Models models;
+    private final java.util.function.Function<BenchSpec, Place> places;
+    private final Pipelines pipelines;
+
+    /** Runs on the local Docker engine. */
     public BenchRunner(Models models) {
+        this(models, "docker");
+    }
+
+    /** Runs at the place called {@code sandbox} ({@link Places#named}). */
+    public BenchRunner(Models models, String sandbox) {
+        this(models, spec -> Places.named(sandbox, spec.engineWait()), Pipelines.BENCHMARK);
+    }
+
+    /** Runs at the place {@code places} gives for a spec, with the pipeline {@code pipelines} makes there. */
+    public BenchRunner(Models models, java.util.function.Function<BenchSpec, Place> places, Pipelines pipelines) {
         this.models = models;
+        this.places = places;
+        this.pipelines = pipelines;
     }
 
     /**
@@ -85,38 +113,34 @@ public final class BenchRunner {
         PriceTable prices = spec.prices() == null ? PriceTable.builtIn() : PriceTable.builtIn().extendedWith(spec.prices());
         refuseUnpricedCap(spec, config, prices);
         checkModel(config, tasks, spec);
-        DockerEngine engine = DockerEngine.fromEnvironment();
-        if (!engine.answers()) { // perhaps restarting: wait a little, then say which engine does not answer
-            Duration patience = spec.engineWait().compareTo(STARTUP_PATIENCE) < 0 ? spec.engineWait() : STARTUP_PATIENCE;
-            if (!engine.awaitAnswer(patience, listener::info)) {
-                engine.requireAnswer();
-            }
+        try (Place place = places.apply(spec)) {
+            // perhaps restarting: wait a little, then say which engine does not answer
+            place.open(spec.engineWait().compareTo(STARTUP_PATIENCE) < 0 ? spec.engineWait() : STARTUP_PATIENCE, listener::info);
+            return run(spec, listener, suite, tasks, config, prices, place);
         }
-        dev.agentic.sandbox.ContainerNetwork.requireExisting();
+    }
+
+    private Outcome run(BenchSpec spec, Listener listener, Suite suite, List<Task> tasks, AgentConfig config, PriceTable prices,
+                        Place place) {
         ResultsStore store = ResultsStore.at(spec.runDirectory());
         try (RunLock lock = RunLock.acquire(store.directory(), spec.runId(), listener::info)) {
             String torn = store.setAsideTornLine();
             if (torn != null) {
                 listener.info("warning: " + torn);
             }
-            RunInfo described = describe(spec, config, suite, tasks.size());
+            RunInfo described = describe(spec, config, suite, tasks.size(), place);
             List<TrialResult> kept = resume(store, described, spec);
             RunEstimate estimate = estimate(spec, config, prices, tasks);
             estimate.lines().forEach(listener::info);
             RunInfo run = described.withEstimate(estimate);
             store.write(run);
-            engine.watch();
-            try {
-                return execute(spec, listener, suite, tasks, config, store, run, kept, engine, lock);
-            } finally {
-                engine.stopWatching();
-            }
+            return execute(spec, listener, suite, tasks, config, store, run, kept, place, lock);
         }
     }
 
     private Outcome execute(BenchSpec spec, Listener listener, Suite suite, List<Task> tasks, AgentConfig config, ResultsStore store,
-                            RunInfo run, List<TrialResult> kept, DockerEngine engine, RunLock lock) {
-        int orphans = DockerSandbox.removeOrphans();
+                            RunInfo run, List<TrialResult> kept, Place place, RunLock lock) {
+        int orphans = place.removeOrphans();
         if (orphans > 0) {
             listener.info("removed " + orphans + " container(s) left by an earlier, interrupted run");
         }
@@ -135,7 +159,9 @@ public final class BenchRunner {
         DockerSandbox.beforeShutdownClose(onShutdown);
         ExecutorService pool = null;
         try {
-            prepareImages(tasks, listener);
+            TrialPipeline pipeline = pipelines.create(place, spec, suite)
+                    .withLabels(Map.of("dev.agentic.run", spec.runId()));
+            prepareImages(pipeline, tasks, listener);
             Set<String> finished = kept.stream().map(TrialResult::key).collect(Collectors.toSet());
             int pendingInAll = (int) tasks.stream().flatMap(t -> java.util.stream.IntStream.rangeClosed(1, spec.trials())
                     .mapToObj(k -> t.id() + "." + k)).filter(k -> !finished.contains(k)).count();
@@ -146,8 +172,7 @@ public final class BenchRunner {
                 listener.info(String.format(Locale.ROOT, "cost cap %s for the run; the %d finished trial%s cost %s", RunEstimate.usd(cap.max()),
                         kept.size(), kept.size() == 1 ? "" : "s", RunEstimate.usd(cap.spent())));
             }
-            TrialRunner runner = new TrialRunner(spec, config, models, new TaskImages(Duration.ofMinutes(10)), store,
-                    suite.liveProcesses(), engine, listener::info);
+            TrialRunner runner = new TrialRunner(spec, config, models, pipeline, store, listener::info);
             AtomicInteger resolved = new AtomicInteger((int) kept.stream().filter(TrialResult::resolved).count());
             AtomicInteger infra = new AtomicInteger((int) kept.stream().filter(TrialResult::infrastructureFailure).count());
             long start = System.nanoTime();
@@ -270,7 +295,7 @@ public final class BenchRunner {
             }
             DockerSandbox.cancelBeforeShutdownClose(onShutdown);
         }
-        removeLeftovers(spec, engine, listener);
+        removeLeftovers(place, listener);
         List<TrialResult> ordered = all.stream()
                 .sorted(java.util.Comparator.comparing(TrialResult::task).thenComparingInt(TrialResult::trial)).toList();
         RunHealth health = RunHealth.of(ordered, spec.maxUngradedShare());
@@ -358,18 +383,10 @@ public final class BenchRunner {
         }
     }
 
-    /** Removes the containers a lost engine kept; an engine lost at the very end is waited for first, as during the run. */
-    private static void removeLeftovers(BenchSpec spec, DockerEngine engine, Listener listener) {
-        if (!engine.answers() && !engine.awaitAnswer(spec.engineWait(), listener::info)) {
-            listener.info("warning: the Docker engine at " + engine.address() + " does not answer; the containers this run left on it"
-                    + " are removed by the next run");
-            return;
-        }
+    /** Removes the sandboxes a lost engine kept; an engine lost at the very end is waited for first, as during the run. */
+    private static void removeLeftovers(Place place, Listener listener) {
         try {
-            int leftovers = DockerSandbox.removeLeftovers();
-            if (leftovers > 0) {
-                listener.info("removed " + leftovers + " container(s) of this run that the engine kept when it was lost");
-            }
+            place.removeLeftovers(listener::info);
         } catch (RuntimeException e) {
             listener.info("warning: could not look for containers this run left behind: " + describe(e));
         }
@@ -578,13 +595,12 @@ public final class BenchRunner {
         }
     }
 
-    private static void prepareImages(List<Task> tasks, Listener listener) {
-        TaskImages images = new TaskImages(Duration.ofMinutes(10));
+    private static void prepareImages(TrialPipeline pipeline, List<Task> tasks, Listener listener) {
         long start = System.nanoTime();
         List<String> failed = new ArrayList<>();
         for (Task task : tasks) {
             try {
-                images.imageFor(task);
+                pipeline.prepare(task);
             } catch (TaskException | dev.agentic.sandbox.SandboxException e) {
                 failed.add(task.id() + ": " + e.getMessage().lines().findFirst().orElse(""));
             }
@@ -621,13 +637,16 @@ public final class BenchRunner {
         return kept;
     }
 
-    private static RunInfo describe(BenchSpec spec, AgentConfig config, Suite suite, int taskCount) {
+    private static RunInfo describe(BenchSpec spec, AgentConfig config, Suite suite, int taskCount, Place place) {
         Map<String, String> settings = new TreeMap<>(config.describe());
         if (!spec.settings().containsKey("wall-time")) {
             settings.put("wall-time", "each task's agent timeout × " + spec.timeoutMultiplier());
         }
         if (!dev.agentic.sandbox.ContainerNetwork.offline()) { // left out when none, so that earlier runs keep their hash
             settings.put(RunInfo.CONTAINER_NETWORK, dev.agentic.sandbox.ContainerNetwork.mode());
+        }
+        if (!place.isolated()) { // left out for isolated places, which measure the same, so that earlier runs keep their hash
+            settings.put(RunInfo.SANDBOX, place.name());
         }
         String hash = sha256(settings + "|" + spec.timeoutMultiplier());
         String version = BenchRunner.class.getPackage().getImplementationVersion();

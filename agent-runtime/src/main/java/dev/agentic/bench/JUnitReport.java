@@ -1,5 +1,6 @@
 package dev.agentic.bench;
 
+import dev.agentic.trial.TrialResult;
 import dev.agentic.trajectory.Secrets;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package dev.agentic.bench;
 
+import dev.agentic.trial.TrialResult;
 import dev.agentic.agent.Limits;
 import dev.agentic.model.ModelSpec;
 import dev.agentic.model.PriceTable;

@@ -1,5 +1,6 @@
 package dev.agentic.bench;
 
+import dev.agentic.trial.TrialResult;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -28,6 +28,9 @@ public record RunInfo(int schema, String runId, String variant, String parent, S
     /** The {@link #config()} entry naming the network task containers joined; absent when they had none. */
     public static final String CONTAINER_NETWORK = "container-network";
 
+    /** The config entry naming a place that is not isolated ({@code local}); absent for isolated places, which measure alike. */
+    public static final String SANDBOX = "sandbox";
+
     /** The network task containers joined: {@code none} unless the run gave them one. */
     public String containerNetwork() {
         return config == null ? "none" : config.getOrDefault(CONTAINER_NETWORK, "none");

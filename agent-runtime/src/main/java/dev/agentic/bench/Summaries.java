@@ -1,5 +1,6 @@
 package dev.agentic.bench;
 
+import dev.agentic.trial.TrialResult;
 import dev.agentic.stats.Clustering;
 import dev.agentic.stats.Interval;
 import dev.agentic.stats.Proportions;

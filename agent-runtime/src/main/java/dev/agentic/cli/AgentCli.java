@@ -52,6 +52,13 @@ public final class AgentCli {
         System.setProperty(dev.agentic.sandbox.ContainerNetwork.PROPERTY, network);
     }
 
+    @picocli.CommandLine.Option(names = "--sandbox", scope = CommandLine.ScopeType.INHERIT, paramLabel = "<place>",
+            description = "where trials run: docker (the local engine, the default) or local (host processes, NOT isolated:"
+                    + " development only)")
+    void sandbox(String place) {
+        System.setProperty(dev.agentic.sandbox.Places.PROPERTY, dev.agentic.sandbox.Places.requireKnown(place.strip()));
+    }
+
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new AgentCli());
         cli.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));

@@ -6,7 +6,7 @@ import dev.agentic.bench.RunFailure;
 import dev.agentic.bench.RunInfo;
 import dev.agentic.bench.RunResults;
 import dev.agentic.bench.SummaryTable;
-import dev.agentic.bench.TrialResult;
+import dev.agentic.trial.TrialResult;
 import dev.agentic.lineage.ExpansionGate;
 import dev.agentic.model.Models;
 import dev.agentic.sandbox.SandboxSpec;
@@ -143,7 +143,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
             });
         }
-        BenchRunner runner = new BenchRunner(Models.fromEnvironment());
+        BenchRunner runner = new BenchRunner(Models.fromEnvironment(), dev.agentic.sandbox.Places.chosen());
         BenchRunner.Listener listener = listener(out);
         try {
             BenchRunner.Outcome outcome = runner.run(bench, listener);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentic.document.Document;
 import dev.agentic.document.Format;
-import dev.agentic.agent.Agent;
 import dev.agentic.agent.AgentConfig;
 import dev.agentic.agent.EpisodeResult;
 import dev.agentic.agent.ExitStatus;
@@ -12,20 +11,20 @@ import dev.agentic.model.ModelClient;
 import dev.agentic.model.ModelOptions;
 import dev.agentic.model.ModelSpec;
 import dev.agentic.model.Models;
-import dev.agentic.sandbox.DockerSandbox;
-import dev.agentic.sandbox.LocalSandbox;
-import dev.agentic.sandbox.Sandbox;
+import dev.agentic.bench.BenchSpec;
+import dev.agentic.sandbox.Place;
+import dev.agentic.sandbox.Places;
+import dev.agentic.sandbox.SandboxException;
 import dev.agentic.sandbox.SandboxSpec;
-import dev.agentic.sandbox.ScopedSandbox;
-import dev.agentic.task.TaskImages;
+import dev.agentic.trial.Attempt;
+import dev.agentic.trial.Grading;
+import dev.agentic.trial.TrialAgent;
+import dev.agentic.trial.TrialPipeline;
 import dev.agentic.verify.Grade;
-import dev.agentic.verify.GraderGuard;
 import dev.agentic.verify.TestStatus;
-import dev.agentic.verify.Verifier;
 import dev.agentic.task.Task;
 import dev.agentic.task.Tasks;
 import dev.agentic.trajectory.Secrets;
-import dev.agentic.trajectory.TrajectoryWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -106,24 +105,29 @@ final class RunCommand implements Callable<Integer> {
 
         console.println("agentx run: task " + taskFolder.id() + " (" + taskFolder.difficulty().label() + ", " + taskFolder.category() + ")");
         console.println("  model " + agentConfig.model() + " · " + describe(agentConfig));
-        EpisodeResult result;
-        Grade grade = null;
-        SandboxSpec spec = local ? taskFolder.sandboxSpec(baseImage, null) : new TaskImages(Duration.ofMinutes(10)).sandboxSpec(taskFolder);
-        try (Sandbox sandbox = openSandbox(spec, console);
-             TrajectoryWriter writer = new TrajectoryWriter(trajectory, Secrets.standard())) {
-            boolean verify = !local && !noVerify;
-            GraderGuard guard = verify ? GraderGuard.of(taskFolder, sandbox) : null;
+        boolean isolated;
+        Attempt attempt;
+        try (Place place = local ? Places.named("local", BenchSpec.ENGINE_WAIT) : Places.named(Places.chosen(), BenchSpec.ENGINE_WAIT)) {
+            isolated = place.isolated();
+            place.open(java.time.Duration.ofSeconds(30), line -> console.println("  " + line));
+            boolean verify = isolated && !noVerify;
+            console.println("  sandbox: " + place.name() + (verify ? "" : " · not verified"));
             TranscriptPrinter printer = new TranscriptPrinter(console);
-            result = new Agent(agentConfig, client, event -> {
-                writer.write(event);
-                printer.accept(event);
-            }).run(local ? sandbox : ScopedSandbox.of(sandbox, taskFolder.agentExec()), taskFolder.id(), taskFolder.instruction());
-            if (verify) {
-                console.println("running the task's tests …");
-                grade = Verifier.of(taskFolder, DockerSandbox::start, spec).verify(sandbox, guard);
-                Files.writeString(outDir.resolve("grade.json"), Secrets.standard().redact(GRADES.writeValueAsString(grade)));
-                console.println(describe(grade));
-            }
+            TrialPipeline pipeline = TrialPipeline.at(place, verify ? Grading.benchmark(place, 1.0, java.util.Set.of()) : Grading.none());
+            attempt = pipeline.attempt(taskFolder, new TrialAgent.ModelAgent(agentConfig, client, trajectory, printer::accept));
+        }
+        if (attempt instanceof Attempt.TaskBroken broken) {
+            throw new dev.agentic.task.TaskException(broken.error());
+        }
+        if (attempt instanceof Attempt.Infrastructure failed) {
+            throw new SandboxException(failed.error());
+        }
+        Attempt.Graded graded = (Attempt.Graded) attempt;
+        EpisodeResult result = graded.episode();
+        Grade grade = graded.grade();
+        if (grade != null) {
+            Files.writeString(outDir.resolve("grade.json"), Secrets.standard().redact(GRADES.writeValueAsString(grade)));
+            console.println(describe(grade));
         }
         console.println("trajectory: " + trajectory + (grade == null ? "" : " · grade: " + outDir.resolve("grade.json")));
         boolean success = grade != null ? grade.resolved() : result.exitStatus() == ExitStatus.SUBMITTED;
@@ -157,18 +161,6 @@ final class RunCommand implements Callable<Integer> {
             settings.put(field.getKey(), field.getValue().asText());
         }
         return settings;
-    }
-
-    private Sandbox openSandbox(SandboxSpec spec, PrintWriter console) {
-        if (local) {
-            console.println("  sandbox: LOCAL processes (not isolated)");
-            return LocalSandbox.start(spec);
-        }
-        long start = System.nanoTime();
-        DockerSandbox sandbox = DockerSandbox.start(spec);
-        console.printf("  sandbox: %s in container %s (ready in %.1f s)%n", spec.image(), sandbox.containerId().substring(0, 12),
-                (System.nanoTime() - start) / 1e9);
-        return sandbox;
     }
 
     static String describe(Grade grade) {

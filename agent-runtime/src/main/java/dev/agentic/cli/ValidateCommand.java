@@ -1,11 +1,13 @@
 package dev.agentic.cli;
 
-import dev.agentic.sandbox.DockerSandbox;
+import dev.agentic.bench.BenchSpec;
+import dev.agentic.sandbox.Place;
+import dev.agentic.sandbox.Places;
+import dev.agentic.trial.Grading;
+import dev.agentic.trial.TrialPipeline;
 import dev.agentic.sandbox.SandboxSpec;
 import dev.agentic.task.Suite;
-import dev.agentic.task.TaskImages;
-import dev.agentic.verify.TaskAttempt;
-import dev.agentic.verify.TaskValidation;
+import dev.agentic.trial.TaskValidation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,18 +68,25 @@ final class ValidateCommand implements Callable<Integer> {
             throw new IllegalArgumentException(nothingMatches(whole));
         }
         Suite.refuseInternetTasks(tasks, allowInternetTasks || !dev.agentic.sandbox.ContainerNetwork.offline());
-        dev.agentic.sandbox.ContainerNetwork.requireExisting();
         out.printf(Locale.ROOT, "validating %d tasks of suite %s (hash %s): %d trial(s) each under oracle and nop, %d at a time%n",
                 tasks.size(), loaded.id(), loaded.hash(), trials, concurrency);
         long start = System.nanoTime();
-        TaskValidation validation = new TaskValidation(new TaskAttempt(new TaskImages(Duration.ofMinutes(10)), DockerSandbox::start, loaded.liveProcesses()),
-                trials, concurrency);
-        List<TaskValidation.Result> results = validation.validate(tasks, result -> {
-            synchronized (out) {
-                out.printf(Locale.ROOT, "  %-8s %-34s %s%n", result.status(), result.task().id(), result.reason());
-                out.flush();
+        List<TaskValidation.Result> results;
+        try (Place place = Places.named(Places.chosen(), BenchSpec.ENGINE_WAIT)) {
+            if (!place.isolated()) {
+                throw new IllegalArgumentException("--sandbox " + place.name() + ": validation runs the tasks' own tests, which need an"
+                        + " isolated place (" + String.join(", ", Places.NAMES.stream().filter(n -> !n.equals("local")).toList()) + ")");
             }
-        });
+            place.open(Duration.ofSeconds(30), out::println);
+            TaskValidation validation = new TaskValidation(TrialPipeline.at(place, Grading.benchmark(place, 1.0, loaded.liveProcesses())),
+                    trials, concurrency);
+            results = validation.validate(tasks, result -> {
+                synchronized (out) {
+                    out.printf(Locale.ROOT, "  %-8s %-34s %s%n", result.status(), result.task().id(), result.reason());
+                    out.flush();
+                }
+            });
+        }
         Map<TaskValidation.Status, Long> counts = results.stream()
                 .collect(Collectors.groupingBy(TaskValidation.Result::status, TreeMap::new, Collectors.counting()));
         out.printf(Locale.ROOT, "%s in %.0f s%n", counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT))

@@ -6,6 +6,6 @@
  * the model.
  *
  * <p>Also here: the post-hoc failure label and behaviour tags of a whole trial
- * ({@link dev.agentic.diagnosis.FailureLabels}, {@link dev.agentic.diagnosis.TrialTags}).
+ * ({@link dev.agentic.trial.FailureLabels}, {@link dev.agentic.trial.TrialTags}).
  */
 package dev.agentic.diagnosis;

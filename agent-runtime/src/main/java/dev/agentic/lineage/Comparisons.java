@@ -1,7 +1,7 @@
 package dev.agentic.lineage;
 
 import dev.agentic.bench.RunResults;
-import dev.agentic.bench.TrialResult;
+import dev.agentic.trial.TrialResult;
 import dev.agentic.stats.Interval;
 import dev.agentic.stats.PairedBootstrap;
 import dev.agentic.stats.Power;

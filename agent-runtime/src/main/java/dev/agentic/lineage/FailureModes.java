@@ -1,6 +1,6 @@
 package dev.agentic.lineage;
 
-import dev.agentic.bench.TrialResult;
+import dev.agentic.trial.TrialResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

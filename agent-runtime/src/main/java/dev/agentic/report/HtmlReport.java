@@ -3,7 +3,7 @@ package dev.agentic.report;
 import dev.agentic.bench.RunResults;
 import dev.agentic.bench.Summary;
 import dev.agentic.bench.SummaryTable;
-import dev.agentic.bench.TrialResult;
+import dev.agentic.trial.TrialResult;
 import dev.agentic.lineage.Comparison;
 import dev.agentic.lineage.ComparisonReport;
 import dev.agentic.lineage.Comparisons;

@@ -95,6 +95,19 @@ public final class DockerPlace implements Place {
     }
 
     @Override
+    public void removeLeftovers(Consumer<String> log) {
+        if (!engine.answers() && !engine.awaitAnswer(engineWait, log)) {
+            log.accept("warning: the Docker engine at " + engine.address() + " does not answer; the containers this run left on it"
+                    + " are removed by the next run");
+            return;
+        }
+        int leftovers = DockerSandbox.removeLeftovers();
+        if (leftovers > 0) {
+            log.accept("removed " + leftovers + " container(s) of this run that the engine kept when it was lost");
+        }
+    }
+
+    @Override
     public List<EngineUse> usage() {
         return List.of(new EngineUse(engine.address(), started.get(), lost.get(), false));
     }

@@ -57,6 +57,11 @@ public final class LocalPlace implements Place {
     }
 
     @Override
+    public void removeLeftovers(Consumer<String> log) {
+        // a local sandbox is gone with its folder
+    }
+
+    @Override
     public List<EngineUse> usage() {
         return List.of(new EngineUse("this machine", started.get(), 0, false));
     }

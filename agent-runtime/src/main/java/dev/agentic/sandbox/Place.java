@@ -52,6 +52,12 @@ public interface Place extends AutoCloseable {
     /** Removes what killed processes of this machine left on the place's engines; returns how many. */
     int removeOrphans();
 
+    /**
+     * After a run: removes the sandboxes of this process that an engine kept when it was lost, waiting
+     * for a lost engine first (as during the run); {@code log} hears what was removed or left.
+     */
+    void removeLeftovers(Consumer<String> log);
+
     /** Per engine: where it is and what ran there, for the run's summary. */
     List<EngineUse> usage();
 

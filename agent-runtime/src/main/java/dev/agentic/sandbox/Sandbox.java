@@ -48,6 +48,14 @@ public interface Sandbox extends AutoCloseable {
     /** Copies the contents of {@code sandboxDir} into the host directory {@code hostDir}. */
     void copyOut(String sandboxDir, Path hostDir);
 
+    /**
+     * Null while the sandbox can run commands; else what became of it (a container that stopped
+     * under the agent, say). Sandboxes that cannot stop on their own say null.
+     */
+    default String notRunning() {
+        return null;
+    }
+
     /** Releases the sandbox and everything in it; calling it again does nothing. */
     @Override
     void close();

@@ -72,13 +72,13 @@ public record Grade(boolean resolved, double reward, Outcome outcome, Map<String
     }
 
     /** The task is broken: {@code why}, with the last lines of what its tests printed. */
-    static Grade taskError(String why, String output, Duration duration) {
+    public static Grade taskError(String why, String output, Duration duration) {
         String tail = output == null ? "" : String.join("\n", output.lines().skip(Math.max(0, output.lines().count() - 20)).toList());
         return of(Outcome.TASK_ERROR, Map.of(), output == null ? "" : output, duration,
                 why + (tail.isBlank() ? "" : "; last lines of its output:\n" + tail));
     }
 
-    static Grade of(Outcome outcome, Map<String, TestStatus> tests, String output, Duration duration, String detail) {
+    public static Grade of(Outcome outcome, Map<String, TestStatus> tests, String output, Duration duration, String detail) {
         boolean resolved = outcome == Outcome.RESOLVED;
         return new Grade(resolved, resolved ? 1 : 0, outcome, tests, output, duration, detail, null);
     }

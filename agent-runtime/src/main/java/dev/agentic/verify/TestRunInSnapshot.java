@@ -110,7 +110,7 @@ record TestRunInSnapshot(dev.agentic.task.Task task, Sandboxes sandboxes, Sandbo
         }
         try (Sandbox fresh = sandboxes.start(pristine)) {
             try {
-                new ReferenceAgent.Oracle().act(task, dev.agentic.sandbox.ScopedSandbox.of(fresh, task.agentExec()));
+                ReferenceSolution.apply(task, dev.agentic.sandbox.ScopedSandbox.of(fresh, task.agentExec()));
             } catch (SandboxException failed) {
                 return Grade.taskError("the reference solution fails on the environment as built: " + failed.getMessage(), "", Duration.ZERO);
             }

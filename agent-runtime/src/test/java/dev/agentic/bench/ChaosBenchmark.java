@@ -1,5 +1,6 @@
 package dev.agentic.bench;
 
+import dev.agentic.trial.TrialResult;
 import dev.agentic.sandbox.SandboxSpec;
 import dev.agentic.task.Suite;
 import dev.agentic.task.Task;

@@ -1,5 +1,6 @@
 package dev.agentic.bench;
 
+import dev.agentic.trial.TrialResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 

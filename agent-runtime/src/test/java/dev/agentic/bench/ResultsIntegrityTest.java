@@ -1,5 +1,6 @@
 package dev.agentic.bench;
 
+import dev.agentic.trial.TrialResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentic.bench.RunInfo;
 import dev.agentic.bench.RunResults;
-import dev.agentic.bench.TrialResult;
+import dev.agentic.trial.TrialResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

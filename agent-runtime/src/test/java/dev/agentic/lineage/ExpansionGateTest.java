@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agentic.bench.ResultsStore;
 import dev.agentic.bench.RunInfo;
 import dev.agentic.bench.RunResults;
-import dev.agentic.bench.TrialResult;
+import dev.agentic.trial.TrialResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.agentic.lineage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentic.bench.TrialResult;
+import dev.agentic.trial.TrialResult;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

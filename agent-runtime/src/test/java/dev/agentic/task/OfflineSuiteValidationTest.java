@@ -3,8 +3,8 @@ package dev.agentic.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentic.sandbox.DockerSandbox;
-import dev.agentic.verify.TaskAttempt;
-import dev.agentic.verify.TaskValidation;
+import dev.agentic.testing.Attempts;
+import dev.agentic.trial.TaskValidation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ class OfflineSuiteValidationTest {
 
         List<String> problems = new ArrayList<>();
         assertThat(suite.liveProcesses()).containsExactly("tb/process-port-cleanup");
-        new TaskValidation(new TaskAttempt(new TaskImages(Duration.ofMinutes(10)), DockerSandbox::start, suite.liveProcesses()), 1, 2)
+        new TaskValidation(Attempts.docker(suite.liveProcesses()).pipeline(), 1, 2)
                 .validate(suite.tasks(), result -> {
                     if (result.status() != TaskValidation.Status.VALID) {
                         synchronized (problems) {

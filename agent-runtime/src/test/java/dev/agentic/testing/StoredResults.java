@@ -4,7 +4,7 @@ import dev.agentic.bench.BenchSpec;
 import dev.agentic.bench.ResultsStore;
 import dev.agentic.bench.RunInfo;
 import dev.agentic.bench.RunResults;
-import dev.agentic.bench.TrialResult;
+import dev.agentic.trial.TrialResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

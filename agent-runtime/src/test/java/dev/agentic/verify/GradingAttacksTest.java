@@ -1,5 +1,7 @@
 package dev.agentic.verify;
 
+import dev.agentic.testing.Attempts;
+import dev.agentic.trial.TaskValidation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentic.agent.Agent;
@@ -26,9 +28,9 @@ import org.junit.jupiter.api.Test;
 class GradingAttacksTest {
 
     static final Path ATTACKS = Path.of("src/test/resources/attacks");
-    static final TaskAttempt ATTEMPT = new TaskAttempt(new TaskImages(Duration.ofMinutes(5)), DockerSandbox::start);
+    static final Attempts ATTEMPT = Attempts.docker();
     /** As if the suite listed the task under live_processes: its tests also run beside what the agent left running. */
-    static final TaskAttempt BESIDE = new TaskAttempt(new TaskImages(Duration.ofMinutes(5)), DockerSandbox::start, java.util.Set.of("tb/tb-compose"));
+    static final Attempts BESIDE = Attempts.docker(java.util.Set.of("tb/tb-compose"));
     static final Task TASK = TerminalBenchTask.load(Path.of("src/test/resources/tasks/tb-compose"));
 
     private static Grade play(String attack) {
@@ -39,7 +41,7 @@ class GradingAttacksTest {
         return play(attack, on, ATTEMPT);
     }
 
-    private static Grade play(String attack, Task on, TaskAttempt attempt) {
+    private static Grade play(String attack, Task on, Attempts attempt) {
         Path script = ATTACKS.resolve(attack + ".yaml");
         AgentConfig config = AgentConfig.defaults(ModelSpec.parse("scripted:" + script));
         ModelClient model = new ModelClient(ScriptedChatModel.fromFile(script), "scripted", new RetryPolicy(1, Duration.ZERO, Duration.ZERO),

@@ -1,5 +1,7 @@
 package dev.agentic.verify;
 
+import dev.agentic.testing.Attempts;
+import dev.agentic.trial.TaskValidation;
 import dev.agentic.sandbox.DockerSandbox;
 import dev.agentic.sandbox.Sandbox;
 import dev.agentic.sandbox.SandboxSpec;
@@ -23,7 +25,7 @@ import java.util.Locale;
  *   <li>SWE-bench: grading the gold patch of one instance ({@code SweBenchVerifier.grade}: fresh
  *       container, apply the patch, reset the test files, apply {@code test_patch}, run the tests
  *       between markers, parse, grade) against a shell script doing those steps with {@code docker};</li>
- *   <li>Terminal-Bench: one oracle attempt with every grader check ({@link TaskAttempt}: container,
+ *   <li>Terminal-Bench: one oracle attempt with every grader check ({@link Attempts}: container,
  *       fingerprints, solution, snapshot, checks, tests) against {@code docker} creating a container,
  *       copying the solution in and running it, copying the tests in and running them, removing it;
  *       and the checks alone: fingerprints before the agent, the snapshot and the comparison after it.</li>
@@ -51,13 +53,13 @@ public final class GradingBenchmark {
 
         TerminalBenchTask tb = TerminalBenchTask.load(TB);
         SandboxSpec tbSpec = images.sandboxSpec(tb);
-        TaskAttempt attempt = new TaskAttempt(images, DockerSandbox::start);
-        ReferenceAgent oracle = new ReferenceAgent.Oracle();
+        Attempts attempt = Attempts.docker();
+        java.util.function.BiConsumer<dev.agentic.task.Task, dev.agentic.sandbox.Sandbox> oracle = Attempts.ORACLE;
 
         // warm-up of every path
         check(verifier.grade(swe.patch()));
         cliSwe(sweSpec.image(), goldPatch, testPatch, eval);
-        check(attempt.run(tb, oracle::act));
+        check(attempt.run(tb, oracle));
         cliTerminalBench(tbSpec.image());
 
         List<Long> ours = new ArrayList<>();
@@ -70,7 +72,7 @@ public final class GradingBenchmark {
         for (int i = 0; i < rounds; i++) { // interleaved, so drift affects both sides alike
             ours.add(time(() -> check(verifier.grade(swe.patch()))));
             cli.add(time(() -> cliSwe(sweSpec.image(), goldPatch, testPatch, eval)));
-            tbOurs.add(time(() -> check(attempt.run(tb, oracle::act))));
+            tbOurs.add(time(() -> check(attempt.run(tb, oracle))));
             tbCli.add(time(() -> cliTerminalBench(tbSpec.image())));
             try (Sandbox sandbox = DockerSandbox.start(tbSpec)) {
                 long start = System.nanoTime();

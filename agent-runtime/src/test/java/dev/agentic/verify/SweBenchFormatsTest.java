@@ -1,5 +1,7 @@
 package dev.agentic.verify;
 
+import dev.agentic.testing.Attempts;
+import dev.agentic.trial.TaskValidation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentic.sandbox.DockerSandbox;
@@ -27,8 +29,8 @@ class SweBenchFormatsTest {
         List<Task> tasks = new ArrayList<>(SweBenchTask.loadAll(FORMATS.resolve("instances.jsonl"), FORMATS.resolve("environments"),
                 FORMATS.resolve("repos.yaml"), message -> { }));
         assertThat(tasks).hasSizeGreaterThanOrEqualTo(6);
-        TaskAttempt attempt = new TaskAttempt(new TaskImages(Duration.ofMinutes(5)), DockerSandbox::start);
-        List<TaskValidation.Result> results = new TaskValidation(attempt, 1, 2).validate(tasks, r -> { });
+        Attempts attempt = Attempts.docker();
+        List<TaskValidation.Result> results = new TaskValidation(attempt.pipeline(), 1, 2).validate(tasks, r -> { });
         for (TaskValidation.Result result : results) {
             SweBenchTask task = (SweBenchTask) result.task();
             Grade gold = result.oracle().get(0);

@@ -1,5 +1,7 @@
 package dev.agentic.verify;
 
+import dev.agentic.testing.Attempts;
+import dev.agentic.trial.TaskValidation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentic.sandbox.DockerSandbox;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class VerificationTest {
 
     static final Path FIXTURES = Path.of("src/test/resources/tasks");
-    static final TaskAttempt ATTEMPT = new TaskAttempt(new TaskImages(Duration.ofMinutes(5)), DockerSandbox::start);
+    static final Attempts ATTEMPT = Attempts.docker();
     static final Duration SHORT = Duration.ofSeconds(20);
 
     @TempDir
@@ -28,11 +30,11 @@ class VerificationTest {
     @Test
     void terminalBenchOracleAndNop() {
         Task task = TerminalBenchTask.load(FIXTURES.resolve("tb-compose"));
-        Grade solved = ATTEMPT.run(task, new ReferenceAgent.Oracle()::act);
+        Grade solved = ATTEMPT.run(task, Attempts.ORACLE);
         assertThat(solved.outcome()).as(solved.detail()).isEqualTo(Grade.Outcome.RESOLVED);
         assertThat(solved.tests()).containsEntry("../tests/test_outputs.py::test_status", TestStatus.PASSED);
 
-        Grade nothing = ATTEMPT.run(task, new ReferenceAgent.Nop()::act);
+        Grade nothing = ATTEMPT.run(task, Attempts.NOP);
         assertThat(nothing.outcome()).isEqualTo(Grade.Outcome.TESTS_FAILED);
         assertThat(nothing.detail()).contains("test_status FAILED");
     }
@@ -69,32 +71,32 @@ class VerificationTest {
         Path slow = copy(FIXTURES.resolve("tb-compose"), dir.resolve("slow"));
         Files.writeString(slow.resolve("task.yaml"), "instruction: x\nmax_test_timeout_sec: 2\n");
         Files.writeString(slow.resolve("run-tests.sh"), "#!/bin/bash\nsleep 30\n");
-        Grade timeout = ATTEMPT.run(TerminalBenchTask.load(slow), new ReferenceAgent.Oracle()::act);
+        Grade timeout = ATTEMPT.run(TerminalBenchTask.load(slow), Attempts.ORACLE);
         assertThat(timeout.outcome()).isEqualTo(Grade.Outcome.TEST_TIMEOUT);
 
         Path quiet = copy(FIXTURES.resolve("tb-compose"), dir.resolve("quiet"));
         Files.writeString(quiet.resolve("run-tests.sh"), "#!/bin/bash\npython3 -m pytest -q \"$TEST_DIR/test_outputs.py\"\n");
-        Grade noSummary = ATTEMPT.run(TerminalBenchTask.load(quiet), new ReferenceAgent.Oracle()::act);
+        Grade noSummary = ATTEMPT.run(TerminalBenchTask.load(quiet), Attempts.ORACLE);
         assertThat(noSummary.outcome()).as("-q prints a summary only for failures: after the reference solution there is none")
                 .isEqualTo(Grade.Outcome.TASK_ERROR);
         assertThat(noSummary.output()).contains("1 passed");
 
         Path silent = copy(FIXTURES.resolve("tb-compose"), dir.resolve("silent"));
         Files.writeString(silent.resolve("run-tests.sh"), "#!/bin/bash\npython3 -m pytest -q -rN \"$TEST_DIR/test_outputs.py\"\n");
-        Grade broken = ATTEMPT.run(TerminalBenchTask.load(silent), new ReferenceAgent.Oracle()::act);
+        Grade broken = ATTEMPT.run(TerminalBenchTask.load(silent), Attempts.ORACLE);
         assertThat(broken.outcome()).as("no summary even without the agent: the task is broken").isEqualTo(Grade.Outcome.TASK_ERROR);
         assertThat(broken.detail()).contains("even after the reference solution, on the environment as built");
-        Grade nopBroken = ATTEMPT.run(TerminalBenchTask.load(silent), new ReferenceAgent.Nop()::act);
+        Grade nopBroken = ATTEMPT.run(TerminalBenchTask.load(silent), Attempts.NOP);
         assertThat(nopBroken.outcome()).isEqualTo(Grade.Outcome.TASK_ERROR);
     }
 
     @Test
     void harborRewardFile() throws Exception {
         HarborTask task = HarborTask.load(FIXTURES.resolve("harbor-count-lines"));
-        Grade solved = ATTEMPT.run(task, new ReferenceAgent.Oracle()::act);
+        Grade solved = ATTEMPT.run(task, Attempts.ORACLE);
         assertThat(solved.outcome()).as(solved.detail() + solved.output()).isEqualTo(Grade.Outcome.RESOLVED);
         assertThat(solved.reward()).isEqualTo(1.0);
-        Grade nothing = ATTEMPT.run(task, new ReferenceAgent.Nop()::act);
+        Grade nothing = ATTEMPT.run(task, Attempts.NOP);
         assertThat(nothing.outcome()).isEqualTo(Grade.Outcome.TESTS_FAILED);
         assertThat(nothing.reward()).isZero();
 
@@ -103,14 +105,14 @@ class VerificationTest {
 
         Path silent = copy(FIXTURES.resolve("harbor-count-lines"), dir.resolve("silent"));
         Files.writeString(silent.resolve("tests/test.sh"), "#!/bin/bash\necho done\n");
-        Grade missing = ATTEMPT.run(HarborTask.load(silent), new ReferenceAgent.Oracle()::act);
+        Grade missing = ATTEMPT.run(HarborTask.load(silent), Attempts.ORACLE);
         assertThat(missing.outcome()).as("no reward even without the agent: the task is broken").isEqualTo(Grade.Outcome.TASK_ERROR);
         assertThat(missing.detail()).contains("writes no reward even after the reference solution").contains("done");
     }
 
     @Test
     void harborWorkdirUserAndVerifierSettingsApply() {
-        TaskValidation validation = new TaskValidation(ATTEMPT, 1, 2);
+        TaskValidation validation = new TaskValidation(ATTEMPT.pipeline(), 1, 2);
         List<TaskValidation.Result> results = validation.validate(List.of(HarborTask.load(FIXTURES.resolve("harbor-workdir")),
                 HarborTask.load(FIXTURES.resolve("harbor-user"))), r -> { });
         assertThat(results).allSatisfy(r -> assertThat(r.status()).as(r.task().id() + ": " + r.reason()).isEqualTo(TaskValidation.Status.VALID));
@@ -135,7 +137,7 @@ class VerificationTest {
     void terminalBenchWithoutRunTestsUsesTheDefaultScript() {
         TerminalBenchTask task = TerminalBenchTask.load(FIXTURES.resolve("tb-default-tests"));
         assertThat(task.runTests()).doesNotExist();
-        TaskValidation.Result result = new TaskValidation(ATTEMPT, 1, 1).validate(List.of(task), r -> { }).get(0);
+        TaskValidation.Result result = new TaskValidation(ATTEMPT.pipeline(), 1, 1).validate(List.of(task), r -> { }).get(0);
         assertThat(result.status()).as(result.reason()).isEqualTo(TaskValidation.Status.VALID);
         assertThat(result.oracle().get(0).tests()).containsEntry("../tests/test_outputs.py::test_status", TestStatus.PASSED);
     }
@@ -146,7 +148,7 @@ class VerificationTest {
         Files.writeString(broken.resolve("Dockerfile"), "FROM agentic/base:bookworm\nRUN exit 3\n");
         Path missingBase = copy(FIXTURES.resolve("tb-compose"), dir.resolve("missing-base"));
         Files.writeString(missingBase.resolve("Dockerfile"), "FROM agentic/no-such-image:1\n");
-        List<TaskValidation.Result> results = new TaskValidation(ATTEMPT, 1, 1).validate(List.of(TerminalBenchTask.load(broken),
+        List<TaskValidation.Result> results = new TaskValidation(ATTEMPT.pipeline(), 1, 1).validate(List.of(TerminalBenchTask.load(broken),
                 TerminalBenchTask.load(missingBase), TerminalBenchTask.load(FIXTURES.resolve("tb-compose"))), r -> { });
         assertThat(results).extracting(TaskValidation.Result::status)
                 .containsExactly(TaskValidation.Status.INVALID, TaskValidation.Status.INVALID, TaskValidation.Status.VALID);

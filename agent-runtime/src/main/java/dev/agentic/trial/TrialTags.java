@@ -1,4 +1,4 @@
-package dev.agentic.diagnosis;
+package dev.agentic.trial;
 
 import dev.agentic.trajectory.TrajectoryEvent;
 import java.util.ArrayList;

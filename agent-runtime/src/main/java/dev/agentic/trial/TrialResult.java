@@ -1,6 +1,14 @@
-package dev.agentic.bench;
+package dev.agentic.trial;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.agentic.agent.EpisodeResult;
+import dev.agentic.model.Cost;
+import dev.agentic.task.Task;
+import dev.agentic.verify.Grade;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,7 +23,7 @@ import java.util.Map;
  * @param infraError why the trial was not graded: the last infrastructure error, or what is wrong with the task; null
  *                   for a graded trial
  * @param trajectory the trajectory file, relative to the run folder
- * @param tags behaviour tags read from the trajectory ({@code dev.agentic.diagnosis.TrialTags}); absent in older results
+ * @param tags behaviour tags read from the trajectory ({@code dev.agentic.trial.TrialTags}); absent in older results
  * @param retriedErrors the errors of earlier attempts that were retried (infrastructure errors, a lost Docker engine);
  *                      absent when the first attempt counted
  * @param inputTokens all prompt tokens of the episode, cached and cache-written ones included ({@code dev.agentic.model.Usage})
@@ -38,6 +46,9 @@ public record TrialResult(int schema, String task, int trial, String format, Str
 
     public static final int SCHEMA = 1;
 
+    /** The outcome of a trial the harness failed after its retries. */
+    public static final String INFRASTRUCTURE = "INFRASTRUCTURE";
+
     /** A trial without use of a prompt cache and with a known cost, as results were before caching was counted. */
     public TrialResult(int schema, String task, int trial, String format, String category, String difficulty,
                        boolean resolved, double reward, String outcome, String failureLabel, String exitStatus, String exitDetail,
@@ -48,6 +59,55 @@ public record TrialResult(int schema, String task, int trial, String format, Str
         this(schema, task, trial, format, category, difficulty, resolved, reward, outcome, failureLabel, exitStatus, exitDetail, tests,
                 sweResolution, steps, inputTokens, outputTokens, (Double) costUsd, agentMs, testMs, totalMs, infraAttempts, infraError,
                 trajectory, startedAt, endedAt, tags, retriedErrors, 0, 0, null, null);
+    }
+
+    /** A trial whose task cannot be attempted as it is ({@code error} says why). */
+    public static TrialResult taskError(Task task, int trial, Instant started, int attempts, String error) {
+        return new TrialResult(SCHEMA, task.id(), trial, task.format(), task.category(), task.difficulty().label(),
+                false, 0, Grade.Outcome.TASK_ERROR.name(), FailureLabels.TASK_ERROR, null, null, Map.of(), null,
+                0, 0, 0, 0, 0, 0, Duration.between(started, Instant.now()).toMillis(), attempts, error,
+                null, started.toString(), Instant.now().toString(), List.of(), null);
+    }
+
+    /** A trial the harness failed ({@code error} says how); {@code trajectory} relative to the run folder. */
+    public static TrialResult infrastructure(Task task, int trial, Instant started, int attempts, String error, String trajectory) {
+        return new TrialResult(SCHEMA, task.id(), trial, task.format(), task.category(), task.difficulty().label(),
+                false, 0, INFRASTRUCTURE, FailureLabels.INFRASTRUCTURE, null, null, Map.of(), null, 0, 0, 0, 0, 0, 0,
+                Duration.between(started, Instant.now()).toMillis(), attempts, error == null || error.isBlank() ? "(no error text)" : error,
+                trajectory, started.toString(), Instant.now().toString(), List.of(), null);
+    }
+
+    /**
+     * The result of an attempt: graded, or (when the verifier failed) an infrastructure failure, or a
+     * task error; {@code tags} are read from its trajectory.
+     */
+    public static TrialResult of(Task task, int trial, Instant started, int attempts, Attempt attempt, String trajectory,
+                                 List<String> tags) {
+        if (attempt instanceof Attempt.TaskBroken broken) {
+            return taskError(task, trial, started, attempts, broken.error());
+        }
+        if (attempt instanceof Attempt.Infrastructure failed) {
+            return infrastructure(task, trial, started, attempts, failed.error(), trajectory);
+        }
+        Attempt.Graded graded = (Attempt.Graded) attempt;
+        Grade grade = graded.grade();
+        if (grade.outcome() == Grade.Outcome.VERIFIER_ERROR) {
+            return infrastructure(task, trial, started, attempts, "the verifier failed: "
+                    + (grade.detail() == null ? "(no detail)" : grade.detail()), trajectory);
+        }
+        EpisodeResult episode = graded.episode();
+        Map<String, String> tests = new LinkedHashMap<>();
+        grade.tests().forEach((name, status) -> tests.put(name, status.name()));
+        return new TrialResult(SCHEMA, task.id(), trial, task.format(), task.category(), task.difficulty().label(),
+                grade.resolved(), grade.reward(), grade.outcome().name(),
+                FailureLabels.primary(false, episode.exitStatus(), grade), episode.exitStatus().label(), episode.detail(),
+                tests, grade.sweBench() == null ? null : grade.sweBench().resolution().name(), episode.steps(),
+                episode.usage().inputTokens(), episode.usage().outputTokens(), episode.costUsd(), graded.agentMs(), grade.durationMs(),
+                Duration.between(started, Instant.now()).toMillis(), attempts,
+                grade.outcome() == Grade.Outcome.TASK_ERROR ? grade.detail() : null,
+                trajectory, started.toString(), Instant.now().toString(), tags, null,
+                episode.usage().cachedInputTokens(), episode.usage().cacheWriteTokens(), episode.cost().withoutCachingUsdOrNull(),
+                episode.cost() instanceof Cost.Known known && known.cachedPriceUnknown() ? Boolean.TRUE : null);
     }
 
     /** Whether the cost of this trial is known (false for a model without a price). */
@@ -61,7 +121,7 @@ public record TrialResult(int schema, String task, int trial, String format, Str
     }
 
     public boolean infrastructureFailure() {
-        return "INFRASTRUCTURE".equals(outcome);
+        return INFRASTRUCTURE.equals(outcome);
     }
 
     /** The task itself is broken (its environment does not build, its tests crash even without the agent): not the agent's result. */

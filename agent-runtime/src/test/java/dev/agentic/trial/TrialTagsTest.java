@@ -1,4 +1,4 @@
-package dev.agentic.diagnosis;
+package dev.agentic.trial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,7 @@
-package dev.agentic.verify;
+package dev.agentic.trial;
 
 import dev.agentic.task.Task;
+import dev.agentic.verify.Grade;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -11,7 +12,7 @@ import java.util.function.Consumer;
 
 /**
  * Checks that tasks can tell a solution from no work: each task runs K times under the
- * {@link ReferenceAgent.Oracle} and K times under {@link ReferenceAgent.Nop}. A valid task passes
+ * {@link TrialAgent.Oracle} and K times under {@link TrialAgent.Nop}, through the {@link TrialPipeline}. A valid task passes
  * under the oracle every time and fails under nop every time; a task that does either only
  * sometimes is flaky; one that never passes under the oracle, or passes under nop, is invalid.
  */
@@ -23,15 +24,15 @@ public final class TaskValidation {
     /** One task's result with the grades behind it. */
     public record Result(Task task, Status status, String reason, List<Grade> oracle, List<Grade> nop) {}
 
-    private final TaskAttempt attempt;
+    private final TrialPipeline pipeline;
     private final int trials;
     private final int concurrency;
 
-    public TaskValidation(TaskAttempt attempt, int trials, int concurrency) {
+    public TaskValidation(TrialPipeline pipeline, int trials, int concurrency) {
         if (trials < 1 || concurrency < 1) {
             throw new IllegalArgumentException("trials and concurrency must be at least 1");
         }
-        this.attempt = attempt;
+        this.pipeline = pipeline;
         this.trials = trials;
         this.concurrency = concurrency;
     }
@@ -64,13 +65,13 @@ public final class TaskValidation {
     }
 
     Result validate(Task task) {
-        ReferenceAgent oracle = new ReferenceAgent.Oracle();
-        ReferenceAgent nop = new ReferenceAgent.Nop();
+        TrialAgent oracle = new TrialAgent.Oracle();
+        TrialAgent nop = new TrialAgent.Nop();
         List<Grade> oracleGrades = new ArrayList<>();
         List<Grade> nopGrades = new ArrayList<>();
         for (int i = 0; i < trials; i++) {
-            oracleGrades.add(attempt.run(task, oracle::act));
-            nopGrades.add(attempt.run(task, nop::act));
+            oracleGrades.add(pipeline.grade(task, oracle));
+            nopGrades.add(pipeline.grade(task, nop));
         }
         long oraclePasses = oracleGrades.stream().filter(Grade::resolved).count();
         long nopPasses = nopGrades.stream().filter(Grade::resolved).count();

@@ -1,4 +1,4 @@
-package dev.agentic.diagnosis;
+package dev.agentic.trial;
 
 import dev.agentic.agent.ExitStatus;
 import dev.agentic.verify.Grade;
