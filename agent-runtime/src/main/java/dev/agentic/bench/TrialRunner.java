@@ -136,7 +136,7 @@ final class TrialRunner {
     private TrialResult attempt(Task task, int trial, int attempt, Instant started) {
         SandboxSpec sandboxSpec = images.sandboxSpec(task).withLabels(Map.of("dev.agentic.run", spec.runId(), "dev.agentic.task", task.id()));
         Duration agentTime = scaled(task.agentTimeout());
-        AgentConfig trialConfig = wallTimeSet ? config : config.with("wall-time", Math.max(1, agentTime.toSeconds()) + "s");
+        AgentConfig trialConfig = wallTimeSet ? config : config.withWallTime(Duration.ofSeconds(Math.max(1, agentTime.toSeconds())));
         ModelClient model = models.create(config.model(), ModelOptions.DEFAULT.withSampling(config.temperature(), config.seed())
                 .withPromptCache(config.promptCache()).withPrices(spec.prices()), task.id());
         try (DockerSandbox sandbox = DockerSandbox.start(sandboxSpec);
