@@ -11,7 +11,15 @@ def info = json.parse(new File(run, 'run.json'))
 assert info.suite == 'one-task' : "the suite run is ${info.suite}, not the one named by -Dagent.suite"
 assert info.suite_manifest.endsWith('one-task.yaml')
 assert info.model.startsWith('scripted:')
-assert new File(info.model.substring('scripted:'.length())).canonicalPath == new File(basedir, 'scripts').canonicalPath :
+// paths in run.json are relative to the root of the repository the results are in (the nearest folder up with a .git)
+def root = basedir.absoluteFile
+while (root != null && !new File(root, '.git').exists()) {
+    root = root.parentFile
+}
+def scripts = info.model.substring('scripted:'.length())
+def named = new File(scripts).absolute ? new File(scripts) : new File(root, scripts)
+assert root == null || !new File(scripts).absolute : "the model is ${info.model}, absolute inside the repository ${root}"
+assert named.canonicalPath == new File(basedir, 'scripts').canonicalPath :
         "the model is ${info.model}, not the scripts named by -Dagent.offlineScripts"
 def trials = new File(run, 'trials.jsonl').readLines().findAll { it.trim() }.collect { json.parseText(it) }
 assert trials*.task == ['tb/make-note'] : "trials of ${trials*.task}"

@@ -3,8 +3,11 @@ def log = new File(basedir, 'build.log').text
 if (binding.variables.containsKey('mavenHomeUnderTest')) {
     assert log.contains('Maven home: ' + new File(mavenHomeUnderTest).canonicalPath) : "not run by the Maven in $mavenHomeUnderTest"
 }
-// the profile and the element as written, then what is expected; no stack trace
+// the profile (with the line and column of the element where Maven recorded them) and the element as written, then what
+// is expected; no stack trace
 def pom = new File(basedir, 'pom.xml')
-assert log.contains("profile forgetful of ${pom}: <memory>forgetful</memory>: expected full, window:<observations>, token-budget:<tokens> or summarize:<tokens>")
+def expected = java.util.regex.Pattern.quote("profile forgetful of ${pom}") + '(:31:\\d+)?' + java.util.regex.Pattern.quote(
+        ": <memory>forgetful</memory>: expected full, window:<observations>, token-budget:<tokens> or summarize:<tokens>")
+assert log =~ expected : "no line like $expected"
 assert !log.contains('IllegalArgumentException') && !log.contains('\tat ')
 return true

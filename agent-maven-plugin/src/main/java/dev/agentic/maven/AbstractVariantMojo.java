@@ -19,10 +19,11 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 abstract class AbstractVariantMojo extends AbstractMojo {
 
     /**
-     * The variant: {@code <id>}, {@code <parent>}, {@code <hypothesis>}, and the settings it changes:
-     * {@code <model>}, {@code <prompt>}, {@code <planning>}, {@code <memory>}, {@code <tools>},
-     * {@code <diagnosis>}, {@code <limits>} ({@code <maxSteps>}, {@code <maxTokens>}, {@code <maxCost>},
-     * {@code <wallTime>}), {@code <toolTimeout>}, {@code <temperature>}, {@code <seed>}, {@code <promptCache>};
+     * The variant: {@code <id>}, {@code <parent>}, {@code <hypothesis>}, and the settings it changes, one element each
+     * (the agent's settings of docs/agent.md: {@code <model>}, {@code <prompt>}, {@code <planning>}, {@code <memory>},
+     * {@code <tools>}, {@code <toolTimeout>}, {@code <maxObservation>}, {@code <maxFormatErrors>}, {@code <diagnosis>},
+     * {@code <maxSteps>}, {@code <maxTokens>}, {@code <maxCost>}, {@code <wallTime>} (these four also inside
+     * {@code <limits>}), {@code <temperature>}, {@code <seed>}, {@code <promptCache>});
      * {@code <why>} when it changes more than one dimension of its parent;
      * {@code <documentationOnly>true</documentationOnly>} for an experiment that runs nothing.
      */
@@ -46,7 +47,7 @@ abstract class AbstractVariantMojo extends AbstractMojo {
     }
 
     protected Variant declared(Xpp3Dom dom) throws MojoExecutionException {
-        return attempt(() -> VariantXml.parse(dom, Variants.sourceOf(project, dom)));
+        return attempt(() -> VariantXml.parse(Variants.located(project, dom), Variants.sourceOf(project, dom)));
     }
 
     /** All variants of the project's profiles, with the active one if it is declared elsewhere. */

@@ -2,6 +2,7 @@ package dev.agentic.maven;
 
 import dev.agentic.agent.AgentConfig;
 import dev.agentic.lineage.Lineage;
+import dev.agentic.lineage.ResolvedVariant;
 import dev.agentic.lineage.Variant;
 import dev.agentic.model.ModelSpec;
 import java.io.File;
@@ -27,6 +28,7 @@ final class BenchLauncher {
     private final String suite;
     private final File cache;
     private final String network;
+    private final String sandbox;
     private final int trials;
     private final int concurrency;
     private final String tasks;
@@ -64,6 +66,7 @@ final class BenchLauncher {
         this.suite = parameters.suite();
         this.cache = parameters.cache();
         this.network = parameters.network();
+        this.sandbox = parameters.sandbox();
         this.trials = parameters.trials();
         this.concurrency = parameters.concurrency();
         this.tasks = parameters.tasks();
@@ -214,14 +217,24 @@ final class BenchLauncher {
                 : "";
     }
 
-    private List<String> arguments(Variant declared, Map<String, String> settings, String suiteArgument) {
-        List<String> args = new ArrayList<>(List.of("bench", "--suite", suiteArgument, "--variant", declared.id(),
-                "--hypothesis", declared.hypothesis(), "--trials", Integer.toString(trials), "--concurrency", Integer.toString(concurrency),
+    /**
+     * The arguments of {@code agentx bench} in the child JVM. The variant, resolved here (its ancestors' settings, its own,
+     * the model chosen), goes as one file, {@code target/agent/<variant>.resolved.json}, which the child reads with
+     * {@code --resolved} instead of parsing settings again; the options of the run follow.
+     */
+    private List<String> arguments(Variant declared, Map<String, String> settings, String suiteArgument) throws MojoExecutionException {
+        File resolved = new File(project.getBuild().getDirectory(), "agent/" + declared.id() + ".resolved.json");
+        AbstractVariantMojo.attempt(() -> {
+            new ResolvedVariant(declared.id(), declared.parent(), declared.hypothesis(), settings, declared.source()).write(resolved.toPath());
+            return resolved;
+        });
+        List<String> args = new ArrayList<>(List.of("bench", "--resolved", resolved.getAbsolutePath(), "--suite", suiteArgument,
+                "--trials", Integer.toString(trials), "--concurrency", Integer.toString(concurrency),
                 "--results", new File(resultsDirectory, declared.id() + "/results").getAbsolutePath(),
                 "--timeout-multiplier", Double.toString(timeoutMultiplier), "--infra-retries", Integer.toString(infraRetries),
                 "--image", baseImage, "--task-set", taskSet));
         if (declared.parent() != null) {
-            args.addAll(List.of("--parent", declared.parent(), "--parent-results", resultsOf(declared.parent()).getAbsolutePath()));
+            args.addAll(List.of("--parent-results", resultsOf(declared.parent()).getAbsolutePath()));
             if (adaptive) {
                 args.addAll(List.of("--adaptive-parent", resultsOf(declared.parent()).getAbsolutePath(),
                         "--trial-budget", Integer.toString(trialBudget)));
@@ -230,7 +243,6 @@ final class BenchLauncher {
         if (runId != null && !runId.isBlank()) {
             args.addAll(List.of("--run-id", runId.trim()));
         }
-        settings.forEach((key, value) -> args.addAll(List.of("--set", key + "=" + value)));
         globs(tasks).forEach(glob -> args.addAll(List.of("--tasks", glob)));
         globs(exclude).forEach(glob -> args.addAll(List.of("--exclude", glob)));
         if (allowInternetTasks) {
@@ -244,6 +256,9 @@ final class BenchLauncher {
         }
         if (isSet(network)) {
             args.addAll(0, List.of("--network", network.trim()));
+        }
+        if (isSet(sandbox)) {
+            args.addAll(0, List.of("--sandbox", sandbox.trim()));
         }
         if (isSet(maxUngradedShare)) {
             args.addAll(List.of("--max-ungraded-share", maxUngradedShare.trim()));

@@ -32,6 +32,13 @@ public class BenchMojo extends AbstractVariantMojo {
     @Parameter(property = "agent.network")
     private String network;
 
+    /**
+     * Where trials run: {@code docker} (the local engine, the default) or {@code local} (host processes, not isolated:
+     * development only).
+     */
+    @Parameter(property = "agent.sandbox")
+    private String sandbox;
+
     /** Trials per task. */
     @Parameter(property = "agent.trials", defaultValue = "1")
     private int trials;
@@ -149,7 +156,7 @@ public class BenchMojo extends AbstractVariantMojo {
 
     /** This goal's parameters, as the launcher takes them. */
     BenchParameters parameters() {
-        return new BenchParameters(suite, cache, network, trials, concurrency, tasks, exclude, allowInternetTasks, model, offlineScripts,
+        return new BenchParameters(suite, cache, network, sandbox, trials, concurrency, tasks, exclude, allowInternetTasks, model, offlineScripts,
                 runId, timeoutMultiplier, infraRetries, baseImage, taskSet, adaptive, trialBudget, engineWait, maxUngradedShare, maxRunCost,
                 prices, jvmArgs);
     }

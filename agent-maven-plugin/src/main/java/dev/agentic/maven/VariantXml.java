@@ -1,27 +1,30 @@
 package dev.agentic.maven;
 
-import dev.agentic.agent.AgentConfig;
+import dev.agentic.agent.Setting;
+import dev.agentic.agent.SettingException;
+import dev.agentic.agent.Settings;
 import dev.agentic.lineage.Variant;
-import dev.agentic.model.ModelSpec;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.apache.maven.model.InputLocation;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * Reads a {@code <variant>} element of the plugin's configuration: {@code id}, {@code parent},
  * {@code hypothesis}, {@code why} (when it changes more than one thing), {@code documentationOnly},
- * and agent settings written as elements ({@code <memory>window:10</memory>},
- * {@code <limits><maxSteps>30</maxSteps></limits>}; camelCase names map to the settings' kebab-case).
- * Each setting is checked where it is read, so a bad value is reported with the profile that declares it.
+ * and the agent's settings ({@link Settings}) written as elements ({@code <memory>window:10</memory>},
+ * {@code <maxSteps>30</maxSteps>}, the limits also inside {@code <limits>}; camelCase names map to the
+ * settings' kebab-case keys). Each setting is checked where it is read, so a bad value is reported with
+ * the profile that declares it and, where Maven kept it, the line and column of the element.
  */
 final class VariantXml {
 
-    static final Set<String> SETTINGS = Set.of("model", "prompt", "planning", "memory", "tools", "diagnosis", "tool-timeout",
-            "max-observation", "max-format-errors", "max-steps", "max-tokens", "max-cost", "wall-time", "temperature", "seed", "prompt-cache");
-    private static final Set<String> DESCRIPTIVE = Set.of("id", "parent", "hypothesis", "why", "documentationOnly", "limits");
+    private static final List<String> DESCRIPTIVE = List.of("id", "parent", "hypothesis", "why", "documentationOnly", "limits");
 
     private VariantXml() {}
 
@@ -29,17 +32,17 @@ final class VariantXml {
     static Variant parse(Xpp3Dom dom, String source) {
         String id = text(dom, "id");
         if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException(source + ": <variant> has no <id>");
+            throw new IllegalArgumentException(at(source, dom) + ": <variant> has no <id>");
         }
         Map<String, String> settings = new LinkedHashMap<>();
         for (Xpp3Dom child : dom.getChildren()) {
             String name = child.getName();
             if (name.equals("limits")) {
                 for (Xpp3Dom limit : child.getChildren()) {
-                    put(settings, limit, source + ", <limits>");
+                    put(settings, limit, source, true);
                 }
             } else if (!DESCRIPTIVE.contains(name)) {
-                put(settings, child, source);
+                put(settings, child, source, false);
             }
         }
         return new Variant(id.trim(), blankToNull(text(dom, "parent")), valueOr(text(dom, "hypothesis"), ""), settings,
@@ -54,34 +57,57 @@ final class VariantXml {
         return blankToNull(text(dom, "why"));
     }
 
-    private static void put(Map<String, String> settings, Xpp3Dom element, String source) {
-        String key = kebab(element.getName());
-        if (!SETTINGS.contains(key)) {
-            throw new IllegalArgumentException(source + ": unknown element <" + element.getName() + "> in <variant>; expected one of"
-                    + " id, parent, hypothesis, why, documentationOnly, limits, model, prompt, planning, memory, tools, diagnosis,"
-                    + " toolTimeout, maxObservation, maxFormatErrors, maxSteps, maxTokens, maxCost, wallTime, temperature, seed, promptCache");
+    /** The elements a {@code <variant>} may hold, in the order of the documentation. */
+    static List<String> elements() {
+        List<String> all = new ArrayList<>(DESCRIPTIVE);
+        Settings.ALL.forEach(setting -> all.add(setting.element()));
+        return all;
+    }
+
+    private static void put(Map<String, String> settings, Xpp3Dom element, String source, boolean inLimits) {
+        String where = at(source, element);
+        Optional<Setting<?>> setting = Settings.find(kebab(element.getName()));
+        if (setting.isEmpty() || inLimits && !setting.get().dimension().limits()) {
+            throw new IllegalArgumentException(where + ": unknown element <" + element.getName() + ">"
+                    + (inLimits ? " in <limits>; expected one of " + String.join(", ", limitElements())
+                            : " in <variant>; expected one of " + String.join(", ", elements())));
         }
         String value = element.getValue();
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(source + ": <" + element.getName() + "> is empty");
+            throw new IllegalArgumentException(where + ": <" + element.getName() + "> is empty; expected " + plain(setting.get().values()));
         }
-        check(source, element.getName(), key, value.trim());
-        settings.put(key, value.trim());
+        try {
+            settings.put(setting.get().key(), setting.get().canonical(value.trim()));
+        } catch (SettingException e) {
+            throw new IllegalArgumentException(where + ": <" + element.getName() + ">" + value.trim() + "</" + element.getName() + ">: "
+                    + e.problem(), e);
+        }
+    }
+
+    private static List<String> limitElements() {
+        return Settings.ALL.stream().filter(s -> s.dimension().limits()).map(Setting::element).toList();
     }
 
     /**
-     * Refuses a value the agent would refuse, naming where it is declared and the element as written:
-     * {@code profile exp-02-x of experiments/pom.xml: <memory>window:abc</memory>: 'abc' is not a whole number; expected …}.
+     * {@code source} with the line and column of {@code element} when Maven recorded where it read it
+     * ({@code profile exp-02-x of …/pom.xml:31:21}); {@code source} alone otherwise.
      */
-    static void check(String source, String element, String key, String value) {
-        try {
-            AgentConfig.defaults(new ModelSpec(ModelSpec.Provider.SCRIPTED, "any")).with(key, value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(source + ": <" + element + ">" + value + "</" + element + ">: " + reason(e.getMessage(), key, value));
+    static String at(String source, Xpp3Dom element) {
+        if (element.getInputLocation() instanceof InputLocation location && location.getLineNumber() > 0) {
+            return source + ":" + location.getLineNumber() + (location.getColumnNumber() > 0 ? ":" + location.getColumnNumber() : "");
         }
+        return source;
     }
 
-    /** The agent's message without its restatement of the setting ("setting memory='x': memory 'x': ..."). */
+    /** The documentation's list of values without its Markdown: {@code `on`, `off`} is {@code on, off}. */
+    private static String plain(String markdown) {
+        return markdown.replace("`", "");
+    }
+
+    /**
+     * A runtime message without its restatement of the value, for a message that states it already as written:
+     * {@code model spec 'gpt4': expected …} is {@code expected …}.
+     */
     static String reason(String message, String key, String value) {
         String quoted = Pattern.quote(value);
         return message.replaceFirst("^setting " + Pattern.quote(key) + "='" + quoted + "': ", "")

@@ -59,6 +59,21 @@ final class Variants {
         return "the <variant> of " + project.getFile();
     }
 
+    /**
+     * The {@code <variant>} of the profile that declares {@code dom}'s variant, as Maven read it from the pom (with the
+     * line and column of each element), when it says the same as {@code dom}; else {@code dom}.
+     */
+    static Xpp3Dom located(MavenProject project, Xpp3Dom dom) {
+        String id = idOf(dom);
+        for (Profile profile : project.getModel().getProfiles()) {
+            Xpp3Dom variant = variantOf(profile);
+            if (variant != null && id != null && id.equals(idOf(variant))) {
+                return variant.equals(dom) ? variant : dom;
+            }
+        }
+        return dom;
+    }
+
     /** "profile exp-02-b of …/pom.xml", naming the variant too when its id is not the profile's. */
     private static String source(MavenProject project, Profile profile, Xpp3Dom variant) {
         String id = idOf(variant);

@@ -1,19 +1,12 @@
 /**
-<<<<<<< HEAD
  * The Maven goals of the {@code agent} prefix: {@code bench}, {@code gate} (bound to {@code verify}),
  * {@code compare}, {@code lineage}, {@code promote}, {@code report} and {@code fetch}. Variants are the
  * {@code <variant>} elements of the project's profiles ({@code VariantXml}, {@code Variants}); a child
- * inherits its parent's settings. Mojos stay thin: they read the XML configuration, call the runtime,
- * and map its verdicts to build results. A bench and a fetch run the runtime's command line in a child JVM
- * ({@code ForkedRuntime}) whose environment the plugin sets for Testcontainers, and which stops when
- * Maven ends. A verdict against a variant is a {@code MojoFailureException}; a broken setup or harness
- * error is a {@code MojoExecutionException}.
-=======
- * The Maven goals of the {@code agent} prefix. Mojos stay thin: they read the XML configuration,
- * call the runtime, and map its verdicts to build results. A verdict against a variant is a
+ * inherits its parent's settings. Mojos stay thin: they read the XML configuration, call the runtime, and
+ * map its verdicts to build results. Bench runs go through {@code BenchLauncher}, whichever goal asks for
+ * them: the variant resolved once into a file, the runtime's command line in a child JVM
+ * ({@code ForkedRuntime}) that stops when Maven ends. A verdict against a variant is a
  * {@code MojoFailureException}; a broken setup or harness error is a {@code MojoExecutionException}
  * ({@code BuildErrors}, which also adds Maven's property names and commands to the runtime's messages).
- * Bench runs go through {@code BenchLauncher}, in a child JVM, whichever goal asks for them.
->>>>>>> wt-mojos
  */
 package dev.agentic.maven;

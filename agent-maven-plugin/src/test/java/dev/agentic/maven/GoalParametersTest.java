@@ -157,7 +157,7 @@ class GoalParametersTest {
     @Test
     void theLauncherHandsTheRuntimeTheVariantItsParentAndEveryOption() throws Exception {
         Files.writeString(dir.resolve("suite.yaml"), "id: tiny\ntasks: []\n");
-        BenchParameters parameters = new BenchParameters("suite.yaml", null, "bridge", 3, 4, "tb/*, swe/a", null, true, "scripted:/scripts",
+        BenchParameters parameters = new BenchParameters("suite.yaml", null, "bridge", "local", 3, 4, "tb/*, swe/a", null, true, "scripted:/scripts",
                 dir.resolve("scripts").toFile(), "r7", 1.5, 1, "agentic/base:bookworm", "core", true, 20, "90s", "0.3", null, null, null);
         Variant base = new Variant("base", null, "", Map.of("memory", "full"), null, "profile base");
         Variant kid = new Variant("kid", "base", "windows help", Map.of("memory", "window:5"), null, "profile kid");
@@ -165,15 +165,17 @@ class GoalParametersTest {
 
         List<String> args = launcher.commandLine(kid, Lineage.of(List.of(base, kid)));
 
-        assertThat(String.join(" ", args)).isEqualTo("--network bridge bench --suite " + dir.resolve("suite.yaml") + " --variant kid"
-                + " --hypothesis windows help --trials 3 --concurrency 4 --results " + dir.resolve("kid/results")
+        java.nio.file.Path resolved = dir.resolve("target/agent/kid.resolved.json");
+        assertThat(String.join(" ", args)).isEqualTo("--sandbox local --network bridge bench --resolved " + resolved
+                + " --suite " + dir.resolve("suite.yaml") + " --trials 3 --concurrency 4 --results " + dir.resolve("kid/results")
                 + " --timeout-multiplier 1.5 --infra-retries 1 --image agentic/base:bookworm --task-set core"
-                + " --parent base --parent-results " + dir.resolve("base/results")
+                + " --parent-results " + dir.resolve("base/results")
                 + " --adaptive-parent " + dir.resolve("base/results") + " --trial-budget 20 --run-id r7"
-                + " --set memory=window:5 --set model=scripted:/scripts --tasks tb/* --tasks swe/a --allow-internet-tasks"
-                + " --engine-wait 90s --max-ungraded-share 0.3");
+                + " --tasks tb/* --tasks swe/a --allow-internet-tasks --engine-wait 90s --max-ungraded-share 0.3");
+        assertThat(Files.readString(resolved)).as("the variant, resolved once: its parent, hypothesis and every setting")
+                .contains("\"kid\"", "\"base\"", "windows help", "window:5", "scripted:/scripts");
 
-        BenchParameters badWait = new BenchParameters("suite.yaml", null, null, 1, 1, null, null, false, null, dir.resolve("scripts").toFile(),
+        BenchParameters badWait = new BenchParameters("suite.yaml", null, null, null, 1, 1, null, null, false, null, dir.resolve("scripts").toFile(),
                 null, 1, 1, "agentic/base:bookworm", "core", false, 1, "soon", null, null, null, null);
         assertThatThrownBy(() -> new BenchLauncher(badWait, dir.toFile(), project(Map.of()), new PluginDescriptor(), new SystemStreamLog())
                 .commandLine(base, Lineage.of(List.of(base)))).hasMessage("-Dagent.engineWait=soon: expected a duration like 3m, 180s or PT3M");
@@ -220,6 +222,7 @@ class GoalParametersTest {
     MavenProject project(Map<String, String> properties) {
         MavenProject project = new MavenProject();
         project.setFile(dir.resolve("pom.xml").toFile());
+        project.getBuild().setDirectory(dir.resolve("target").toString());
         properties.forEach(project.getProperties()::setProperty);
         return project;
     }

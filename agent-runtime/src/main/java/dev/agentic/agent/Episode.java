@@ -114,8 +114,9 @@ final class Episode {
         Map<String, String> values = Map.of("instruction", instruction, "workdir", sandbox.spec().workdir(),
                 "tools", String.join(", ", tools.keySet()));
         conversation = new Conversation(SystemMessage.from(config.prompt().system(values)), UserMessage.from(config.prompt().task(values)));
+        Map<String, String> described = config.describe();
         events.accept(new TrajectoryEvent.Start(0, TrajectoryEvent.SCHEMA_VERSION, Instant.now().toString(), taskName,
-                config.model().toString(), config.describe()));
+                described.get(Settings.MODEL.key()), described));
         if (config.limits().maxCostUsd() > 0 && !model.priced()) {
             events.accept(new TrajectoryEvent.Notice(0, "cost_limit_not_enforced", "max-cost " + config.limits().maxCostUsd()
                     + " USD is not enforced: model " + model.modelName() + " has no price in the price table, so its cost is unknown"));

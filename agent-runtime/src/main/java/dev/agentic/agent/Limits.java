@@ -21,4 +21,20 @@ public record Limits(int maxSteps, long maxTokens, double maxCostUsd, Duration w
             throw new IllegalArgumentException("wall-time must be positive, got " + wallTime);
         }
     }
+
+    public Limits withMaxSteps(int steps) {
+        return new Limits(steps, maxTokens, maxCostUsd, wallTime);
+    }
+
+    public Limits withMaxTokens(long tokens) {
+        return new Limits(maxSteps, tokens, maxCostUsd, wallTime);
+    }
+
+    public Limits withMaxCostUsd(double usd) {
+        return new Limits(maxSteps, maxTokens, usd, wallTime);
+    }
+
+    public Limits withWallTime(Duration time) {
+        return new Limits(maxSteps, maxTokens, maxCostUsd, time);
+    }
 }

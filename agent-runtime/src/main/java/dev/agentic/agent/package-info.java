@@ -1,13 +1,11 @@
 /**
- * The agent loop and its configuration. {@link dev.agentic.agent.Agent} runs one episode in a sandbox:
- * render the prompts ({@link dev.agentic.agent.PromptStrategy}: {@code default}, {@code verify-first} or a
- * folder of one's own), call the model, run its tool calls, hand each result to self-diagnosis, make the
- * planning strategy's plan and reflection requests, apply the memory policy (with a summary call when the
- * policy asks for one), and repeat until the model submits or something stops it: a step, token, cost or
- * wall-time limit, repeated format errors, a failing sandbox or a model error
- * ({@link dev.agentic.agent.ExitStatus}). Every event goes out as it happens, for the trajectory.
- * {@link dev.agentic.agent.AgentConfig} holds every dimension a variant may change, each with a short
- * textual form.
+ * The agent loop and its configuration: render the prompts, call the model, run its tool calls,
+ * record every event, apply the memory policy, repeat until the model submits or a limit is hit.
+ * {@link dev.agentic.agent.AgentConfig} holds every dimension a variant may change; the registry
+ * {@link dev.agentic.agent.Settings} defines each setting once (key, {@link dev.agentic.agent.Dimension},
+ * how its text is read and written, default, documentation) for the configuration, variants, the pom
+ * reader, the command line and the docs; {@link dev.agentic.agent.PathForm} says how the paths inside
+ * settings are written (relative to a repository in what a run records).
  *
  * <p>Not here: models, tools, memory policies, planning strategies and self-diagnosis (their own
  * packages); where the sandbox comes from, the task and its grade.

@@ -2,6 +2,8 @@ package dev.agentic.bench;
 
 import dev.agentic.trial.TrialResult;
 import dev.agentic.agent.AgentConfig;
+import dev.agentic.agent.PathForm;
+import dev.agentic.agent.Settings;
 import dev.agentic.model.ModelOptions;
 import dev.agentic.model.ModelSpec;
 import dev.agentic.model.Models;
@@ -109,7 +111,7 @@ public final class BenchRunner {
                     + spec.include() + " (excluding " + spec.exclude() + ")");
         }
         Suite.refuseInternetTasks(tasks, spec.allowInternetTasks() || !dev.agentic.sandbox.ContainerNetwork.offline());
-        AgentConfig config = configure(spec);
+        AgentConfig config = configure(spec).withPaths(PathForm.repositoryOf(spec.resultsDirectory()));
         PriceTable prices = spec.prices() == null ? PriceTable.builtIn() : PriceTable.builtIn().extendedWith(spec.prices());
         refuseUnpricedCap(spec, config, prices);
         checkModel(config, tasks, spec);
@@ -637,10 +639,27 @@ public final class BenchRunner {
         return kept;
     }
 
+    /**
+     * {@code run.json} of a run starting now. Paths (in settings, and the suite manifest's) are written as {@code config}'s
+     * {@link AgentConfig#paths()} says: relative to the repository the results are in, so that the description and its
+     * configuration hash are the same on every clone.
+     */
     private static RunInfo describe(BenchSpec spec, AgentConfig config, Suite suite, int taskCount, Place place) {
+        Map<String, String> settings = described(spec, config, place);
+        String hash = configHash(settings, spec);
+        String version = BenchRunner.class.getPackage().getImplementationVersion();
+        return new RunInfo(RunInfo.SCHEMA, spec.runId(), spec.variantId(), spec.parentId(), spec.hypothesis(), settings, hash,
+                settings.get(Settings.MODEL.key()), suite.id(), config.paths().print(spec.suite().toString()), suite.hash(), spec.taskSet(),
+                taskCount, spec.trials(), spec.concurrency(), spec.timeoutMultiplier(), version == null ? "development" : version,
+                gitCommit(spec.suite()), DockerSandbox.hostName(), System.getProperty("java.version"), Instant.now().toString(), null,
+                "running");
+    }
+
+    /** The settings a run records: every setting of {@code config}, what decides the wall time, the containers' network, a place that is not isolated. */
+    private static Map<String, String> described(BenchSpec spec, AgentConfig config, Place place) {
         Map<String, String> settings = new TreeMap<>(config.describe());
-        if (!spec.settings().containsKey("wall-time")) {
-            settings.put("wall-time", "each task's agent timeout × " + spec.timeoutMultiplier());
+        if (!spec.settings().containsKey(Settings.WALL_TIME.key())) {
+            settings.put(Settings.WALL_TIME.key(), "each task's agent timeout × " + spec.timeoutMultiplier());
         }
         if (!dev.agentic.sandbox.ContainerNetwork.offline()) { // left out when none, so that earlier runs keep their hash
             settings.put(RunInfo.CONTAINER_NETWORK, dev.agentic.sandbox.ContainerNetwork.mode());
@@ -648,12 +667,11 @@ public final class BenchRunner {
         if (!place.isolated()) { // left out for isolated places, which measure the same, so that earlier runs keep their hash
             settings.put(RunInfo.SANDBOX, place.name());
         }
-        String hash = sha256(settings + "|" + spec.timeoutMultiplier());
-        String version = BenchRunner.class.getPackage().getImplementationVersion();
-        return new RunInfo(RunInfo.SCHEMA, spec.runId(), spec.variantId(), spec.parentId(), spec.hypothesis(), settings, hash,
-                config.model().toString(), suite.id(), spec.suite().toString(), suite.hash(), spec.taskSet(), taskCount, spec.trials(),
-                spec.concurrency(), spec.timeoutMultiplier(), version == null ? "development" : version, gitCommit(spec.suite()),
-                DockerSandbox.hostName(), System.getProperty("java.version"), Instant.now().toString(), null, "running");
+        return settings;
+    }
+
+    private static String configHash(Map<String, String> settings, BenchSpec spec) {
+        return sha256(settings + "|" + spec.timeoutMultiplier());
     }
 
     private static String gitCommit(Path near) {

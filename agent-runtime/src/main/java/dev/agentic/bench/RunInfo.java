@@ -8,7 +8,11 @@ import java.util.Map;
  * {@code run.json}: what ran, so that results are only ever compared with results of the same
  * configuration and suite.
  *
+ * @param config every setting in effect, paths inside settings relative to the root of the repository the results are in
+ *     (absolute outside a repository)
  * @param configHash a hash of the effective settings; resuming a run with other settings is refused
+ * @param model the model as in {@code config}
+ * @param suiteManifest the suite's manifest, relative to the repository root like the paths in {@code config}
  * @param taskSet {@code core} or {@code expansion}: which of the suite's task sets ran
  * @param status {@code running}, {@code finished}, {@code unhealthy}, or {@code capped} (the cost cap stopped it; resumable)
  * @param stages the stages as they ran, when the suite declares stages; null otherwise
@@ -30,6 +34,11 @@ public record RunInfo(int schema, String runId, String variant, String parent, S
 
     /** The config entry naming a place that is not isolated ({@code local}); absent for isolated places, which measure alike. */
     public static final String SANDBOX = "sandbox";
+
+    /** Where the trials ran when that was not an isolated place ({@code local}); {@code isolated} otherwise. */
+    public String sandbox() {
+        return config == null ? "isolated" : config.getOrDefault(SANDBOX, "isolated");
+    }
 
     /** The network task containers joined: {@code none} unless the run gave them one. */
     public String containerNetwork() {
@@ -108,6 +117,12 @@ public record RunInfo(int schema, String runId, String variant, String parent, S
         return new RunInfo(schema, runId, variant, parent, hypothesis, config, configHash, model, suite, suiteManifest, suiteHash, taskSet, tasks,
                 trials, concurrency, timeoutMultiplier, harnessVersion, gitCommit, host, java, startedAt, endedAt, status, stages, stoppedAt,
                 stopReason, estimate, newCostCap, expansion);
+    }
+
+    RunInfo withSuiteManifest(String manifest) {
+        return new RunInfo(schema, runId, variant, parent, hypothesis, config, configHash, model, suite, manifest, suiteHash, taskSet, tasks,
+                trials, concurrency, timeoutMultiplier, harnessVersion, gitCommit, host, java, startedAt, endedAt, status, stages, stoppedAt,
+                stopReason, estimate, costCap, expansion);
     }
 
     RunInfo withExpansion(Expansion newExpansion) {

@@ -1,6 +1,7 @@
 package dev.agentic.bench;
 
 import dev.agentic.trial.TrialResult;
+import dev.agentic.agent.PathForm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ public record RunResults(Path directory, RunInfo run, List<TrialResult> trials) 
                     + ": run ./mvnw agent:bench -P" + variant + " first");
         }
         ResultsStore store = ResultsStore.at(dir);
-        RunInfo info = store.runInfo().orElseThrow();
+        RunInfo info = located(store.runInfo().orElseThrow(), dir);
         if (info.schema() != RunInfo.SCHEMA) {
             throw new IllegalArgumentException(dir.resolve("run.json") + ": schema " + info.schema() + ", this version reads "
                     + RunInfo.SCHEMA + "; rerun the bench of " + variant);
@@ -62,6 +63,28 @@ public record RunResults(Path directory, RunInfo run, List<TrialResult> trials) 
             }
         }
         return new RunResults(dir, info, trials);
+    }
+
+    /**
+     * {@code info} with its suite manifest as a path of this clone: a relative manifest is written relative to the root of the
+     * repository the results are in, and read so when it names a file there; any other is left as written (absolute, or
+     * relative to the module's folder as in hand-made results).
+     */
+    private static RunInfo located(RunInfo info, Path dir) {
+        String manifest = info.suiteManifest();
+        Path root = PathForm.repositoryRoot(dir);
+        if (manifest == null || root == null) {
+            return info;
+        }
+        try {
+            if (Path.of(manifest).isAbsolute()) {
+                return info;
+            }
+            Path there = root.resolve(manifest).normalize();
+            return Files.isRegularFile(there) ? info.withSuiteManifest(there.toString()) : info;
+        } catch (java.nio.file.InvalidPathException e) {
+            return info;
+        }
     }
 
     /** The mean of {@code value} over graded trials (infrastructure failures and task errors left out); 0 when there are none. */

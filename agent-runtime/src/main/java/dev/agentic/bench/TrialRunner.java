@@ -100,8 +100,7 @@ final class TrialRunner {
 
     /** One attempt: the agent with a model made for it, the task's wall time as its own unless the variant sets one. */
     private TrialResult attempt(Task task, int trial, int attempt, Instant started) {
-        AgentConfig trialConfig = wallTimeSet ? config
-                : config.with("wall-time", Math.max(1, scaled(task.agentTimeout()).toSeconds()) + "s");
+        AgentConfig trialConfig = wallTimeSet ? config : config.withWallTime(Duration.ofSeconds(Math.max(1, scaled(task.agentTimeout()).toSeconds())));
         ModelClient model = models.create(config.model(), ModelOptions.DEFAULT.withSampling(config.temperature(), config.seed())
                 .withPromptCache(config.promptCache()).withPrices(spec.prices()), task.id());
         Path trajectory = store.trajectory(task.id(), trial);

@@ -1,5 +1,6 @@
 package dev.agentic.cli;
 
+import dev.agentic.agent.Settings;
 import dev.agentic.bench.BenchRunner;
 import dev.agentic.bench.BenchSpec;
 import dev.agentic.bench.RunFailure;
@@ -8,6 +9,7 @@ import dev.agentic.bench.RunResults;
 import dev.agentic.bench.SummaryTable;
 import dev.agentic.trial.TrialResult;
 import dev.agentic.lineage.ExpansionGate;
+import dev.agentic.lineage.ResolvedVariant;
 import dev.agentic.model.Models;
 import dev.agentic.sandbox.SandboxSpec;
 import java.io.PrintWriter;
@@ -40,16 +42,26 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--suite", required = true, paramLabel = "<manifest>", description = "suite manifest (YAML), or the id of a fetched suite")
     String suite;
 
-    @Option(names = "--variant", required = true, paramLabel = "<id>", description = "the variant's id (names the results)")
+    @Option(names = "--resolved", paramLabel = "<file>", description = "the variant with its settings resolved (JSON, as the Maven goal"
+            + " agent:bench writes it under target/): its id, parent, hypothesis and every setting; instead of --variant, --parent,"
+            + " --hypothesis, --config and --set")
+    Path resolved;
+
+    @Option(names = "--variant", paramLabel = "<id>", description = "the variant's id (names the results); required without --resolved")
     String variant;
 
     @Option(names = "--parent", paramLabel = "<id>", description = "the variant's parent, recorded in run.json")
     String parent;
 
     @Option(names = "--hypothesis", paramLabel = "<text>", description = "what the variant is meant to show, recorded in run.json")
-    String hypothesis = "";
+    String hypothesis;
 
-    @Option(names = "--set", paramLabel = "<key=value>", description = "an agent setting, e.g. --set model=openai:gpt-4o-mini (repeatable)")
+    @Option(names = "--config", paramLabel = "<file>", description = "YAML file of agent settings (memory: window:10, ...; the keys:"
+            + " docs/agent.md)")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "<key=value>", description = "an agent setting, e.g. --set model=openai:gpt-4o-mini (repeatable;"
+            + " after --config)")
     Map<String, String> settings = new LinkedHashMap<>();
 
     @Option(names = "--trials", paramLabel = "<K>", description = "trials per task (default: ${DEFAULT-VALUE})")
@@ -132,7 +144,9 @@ final class BenchCommand implements Callable<Integer> {
         if (prices != null) {
             Inputs.file("--prices", prices);
         }
-        BenchSpec bench = new BenchSpec(id, variant, parent, hypothesis, settings, dev.agentic.fetch.TaskCache.current().locate(suite), include, exclude, trials, concurrency,
+        ResolvedVariant measured = variant();
+        BenchSpec bench = new BenchSpec(id, measured.variant(), measured.parent(), measured.hypothesis(), measured.settings(),
+                dev.agentic.fetch.TaskCache.current().locate(suite), include, exclude, trials, concurrency,
                 timeoutMultiplier, infraRetries, results, baseImage, taskSet, adaptiveParent, trialBudget, allowInternetTasks, wait,
                 maxUngradedShare, maxRunCost, prices, parentResults);
         if (stopWith != null) {
@@ -169,6 +183,27 @@ final class BenchCommand implements Callable<Integer> {
             return failure.reason().exitCode();
         }
         return 0;
+    }
+
+    /** The variant to run: the file given with --resolved, or --variant with its settings from --config and --set. */
+    private ResolvedVariant variant() {
+        picocli.CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        if (resolved != null) {
+            List<String> clashing = java.util.stream.Stream.of("--variant", "--parent", "--hypothesis", "--config", "--set")
+                    .filter(given::hasMatchedOption).toList();
+            if (!clashing.isEmpty()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--resolved " + resolved + " gives the variant and"
+                        + " its settings; leave out " + String.join(", ", clashing));
+            }
+            return ResolvedVariant.read(Inputs.file("--resolved", resolved));
+        }
+        if (variant == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--variant=<id>'"
+                    + " (or --resolved <file>)");
+        }
+        Map<String, String> all = new LinkedHashMap<>(config == null ? Map.of() : Settings.read(Inputs.file("--config", config)));
+        all.putAll(Settings.fromOption("--set", settings));
+        return new ResolvedVariant(variant, parent, hypothesis, all, "--variant " + variant);
     }
 
     /**

@@ -1,10 +1,11 @@
 package dev.agentic.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentic.document.Document;
 import dev.agentic.document.Format;
 import dev.agentic.agent.AgentConfig;
+import dev.agentic.agent.SettingException;
+import dev.agentic.agent.Settings;
 import dev.agentic.agent.EpisodeResult;
 import dev.agentic.agent.ExitStatus;
 import dev.agentic.model.ModelClient;
@@ -61,7 +62,8 @@ final class RunCommand implements Callable<Integer> {
             + " replay:<trajectory>; default: $AGENT_MODEL")
     String model;
 
-    @Option(names = "--config", paramLabel = "<file>", description = "YAML file of settings (memory: window:10, planning: plan-first, ...)")
+    @Option(names = "--config", paramLabel = "<file>", description = "YAML file of settings (memory: window:10, planning: plan-first, ...;"
+            + " the keys: docs/agent.md)")
     Path config;
 
     @Option(names = "--set", paramLabel = "<key=value>", description = "one setting, e.g. --set memory=window:10 (repeatable; after --config)")
@@ -134,33 +136,27 @@ final class RunCommand implements Callable<Integer> {
         return success ? 0 : 1;
     }
 
-    private AgentConfig configuration(Task taskFolder) throws IOException {
+    private AgentConfig configuration(Task taskFolder) {
         String modelSpec = model != null ? model : System.getenv("AGENT_MODEL");
         if (modelSpec == null || modelSpec.isBlank()) {
             throw new IllegalArgumentException("no model: give --model <spec> (e.g. --model openai:gpt-4o-mini with OPENAI_API_KEY set,"
                     + " or --model scripted:<file>) or set AGENT_MODEL");
         }
-        AgentConfig result = AgentConfig.defaults(ModelSpec.parse(modelSpec))
-                .with("wall-time", Math.max(1, taskFolder.agentTimeout().toSeconds()) + "s");
+        AgentConfig result = AgentConfig.defaults(modelOption(model != null ? "--model " : "AGENT_MODEL=", modelSpec))
+                .withWallTime(Duration.ofSeconds(Math.max(1, taskFolder.agentTimeout().toSeconds())));
         if (config != null) {
-            result = result.with(readSettings(config));
+            result = result.with(Settings.read(config));
         }
-        return result.with(settings);
+        return result.with(Settings.fromOption("--set", settings));
     }
 
-    static Map<String, String> readSettings(Path file) {
-        Document yaml = Document.read(file, Format.YAML);
-        if (!yaml.root().isObject()) {
-            throw yaml.error("expected 'key: value' lines, e.g. 'memory: window:10', found " + Document.kind(yaml.root()));
+    /** The model named by an option or a variable; a bad spec is refused as written ({@code --model gpt4: expected …}). */
+    static ModelSpec modelOption(String where, String spec) {
+        try {
+            return Settings.MODEL.parse(spec);
+        } catch (SettingException e) {
+            throw new IllegalArgumentException(where + spec + ": " + e.problem(), e);
         }
-        Map<String, String> settings = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> field : yaml.root().properties()) {
-            if (!field.getValue().isValueNode()) {
-                throw yaml.error("setting '" + field.getKey() + "' must be a single value, found " + Document.kind(field.getValue()), field.getKey());
-            }
-            settings.put(field.getKey(), field.getValue().asText());
-        }
-        return settings;
     }
 
     static String describe(Grade grade) {

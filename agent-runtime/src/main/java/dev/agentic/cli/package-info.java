@@ -1,19 +1,14 @@
 /**
-<<<<<<< HEAD
  * The standalone command line, {@code agentx}: {@code run} (the agent on one task, with a live
  * transcript and its grade), {@code bench} (a variant on a suite, into a results folder; the Maven goal
  * {@code agent:bench} runs this command in a child JVM, which stops when its parent ends),
  * {@code validate} (a suite's tasks under the reference agents), {@code fetch} (published tasks and their
- * images into the cache), {@code summary} (Markdown of a run or a comparison) and {@code report} (the HTML
- * report). Commands check their options ({@code Inputs}), call the runtime and print; they hold no logic
- * of their own. A failure is one line with an exit code by kind ({@code Failure}: 2 bad input, 3 sandbox,
- * 75 a fetch that may pass when run again, 70 unexpected; a stopped bench run has codes of its own);
-=======
- * The standalone command line, {@code agentx}: run the agent on one task with a live transcript, bench a variant,
- * validate and fetch suites, and the same use cases as the Maven goals over results folders (compare, gate,
- * promote, lineage, summary, report). Commands parse their options, call the runtime and print; they hold no logic
- * of their own, and add their own option names to the runtime's messages. A failure is one line ({@code Failure});
->>>>>>> wt-mojos
+ * images into the cache), the same use cases as the Maven goals over results folders ({@code compare},
+ * {@code gate}, {@code promote}, {@code lineage}), {@code summary} (Markdown of a run or a comparison) and
+ * {@code report} (the HTML report). Commands check their options ({@code Inputs}), call the runtime and
+ * print, adding their own option names to the runtime's messages; they hold no logic of their own. A
+ * failure is one line with an exit code by kind ({@code Failure}: 2 bad input, 3 sandbox, 75 a fetch that
+ * may pass when run again, 70 unexpected; a stopped bench run has codes of its own);
  * {@code --debug} or {@code AGENTX_DEBUG=1} adds its stack trace.
  */
 package dev.agentic.cli;

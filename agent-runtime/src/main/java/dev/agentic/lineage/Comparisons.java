@@ -38,6 +38,12 @@ public final class Comparisons {
                     + parent.run().containerNetwork() + " in " + parent.directory() + "), and tests that download what they need grade"
                     + " differently without one; rerun the bench of one of them on the other's container network");
         }
+        if (!child.run().sandbox().equals(parent.run().sandbox())) {
+            throw new Incomparable(Incomparable.Reason.SANDBOX, "cannot compare " + child.run().variant() + " with "
+                    + parent.run().variant() + ": one ran in isolated containers and the other did not (" + child.run().sandbox() + " in "
+                    + child.directory() + ", " + parent.run().sandbox() + " in " + parent.directory() + "); rerun the bench of one of"
+                    + " them at the other's place");
+        }
         if (child.run().schema() != parent.run().schema()) {
             throw new Incomparable(Incomparable.Reason.SCHEMA, "cannot compare results of schema " + child.run().schema() + " (" + child.directory()
                     + ") with schema " + parent.run().schema() + " (" + parent.directory() + ")");
@@ -120,6 +126,8 @@ public final class Comparisons {
             SUITE_CONTENTS,
             /** The task containers ran on different networks. */
             CONTAINER_NETWORK,
+            /** One ran at a place that is not isolated ({@code local}), the other did not. */
+            SANDBOX,
             /** The result files have different schemas. */
             SCHEMA,
             /** No task has graded trials in both. */

@@ -1,5 +1,7 @@
 package dev.agentic.lineage;
 
+import dev.agentic.agent.Setting;
+import dev.agentic.agent.Settings;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -86,7 +88,10 @@ public final class Lineage {
         return chain;
     }
 
-    /** The dimensions in which a variant's settings differ from its parent's effective settings; empty for a root. */
+    /**
+     * The dimensions ({@link dev.agentic.agent.Dimension#label()}) in which a variant's settings differ from its parent's
+     * effective settings, a setting its ancestors leave out counting as its default; empty for a root.
+     */
     public Set<String> changedDimensions(String id) {
         Variant variant = get(id);
         if (variant.parent() == null) {
@@ -95,8 +100,9 @@ public final class Lineage {
         Map<String, String> inherited = effectiveSettings(variant.parent());
         Set<String> dimensions = new java.util.TreeSet<>();
         variant.settings().forEach((key, value) -> {
-            if (!value.equals(inherited.get(key))) {
-                dimensions.add(Variant.dimension(key));
+            Setting<?> setting = Settings.get(key);
+            if (!value.equals(inherited.getOrDefault(key, setting.printedDefault()))) {
+                dimensions.add(setting.dimension().label());
             }
         });
         return dimensions;

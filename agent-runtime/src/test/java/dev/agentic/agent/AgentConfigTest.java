@@ -42,7 +42,7 @@ class AgentConfigTest {
         assertThatThrownBy(() -> defaults.with("planning", "reflect:0")).hasMessageContaining("positive");
         assertThatThrownBy(() -> defaults.with("tools", "bash,browser")).hasMessageContaining("unknown tool 'browser'");
         assertThatThrownBy(() -> defaults.with("wall-time", "five")).hasMessageContaining("like 90s, 5m, 1h or PT3M");
-        assertThatThrownBy(() -> defaults.with("max-steps", "0")).hasMessageContaining("max-steps must be at least 1");
+        assertThatThrownBy(() -> defaults.with("max-steps", "0")).hasMessage("setting max-steps='0': expected a whole number of at least 1, got '0'");
         assertThatThrownBy(() -> defaults.with("model", "gpt4")).hasMessageContaining("expected <provider>:<name>");
         assertThatThrownBy(() -> defaults.with("colour", "blue")).hasMessageContaining("unknown setting 'colour'");
         assertThatThrownBy(() -> defaults.with("diagnosis", "loud")).hasMessageContaining("expected off or notify");

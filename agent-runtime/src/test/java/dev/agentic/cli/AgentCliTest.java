@@ -94,7 +94,7 @@ class AgentCliTest {
         Run badSetting = agentx("run", "--task", REPO.resolve("experiments/tasks/hello-world").toString(),
                 "--model", "scripted:x.yaml", "--set", "memory=window:0");
         assertThat(badSetting.exitCode()).isEqualTo(2);
-        assertThat(badSetting.stderr()).contains("setting memory='window:0'");
+        assertThat(badSetting.stderr()).contains("--set memory=window:0: the number must be positive; expected full, window:<observations>");
 
         Path nested = Files.writeString(out.resolve("nested.yaml"), "limits:\n  max-steps: 3\n");
         Run badConfig = agentx("run", "--task", REPO.resolve("experiments/tasks/hello-world").toString(), "--model", "scripted:x.yaml",

@@ -38,6 +38,25 @@ class LineageTest {
     }
 
     @Test
+    void settingsAreComparedAsTheRegistryReadsThemDefaultsIncluded() {
+        Lineage lineage = Lineage.of(List.of(v("a", null, Map.of("wall-time", "300s", "tools", "bash,editor,search,submit"), null),
+                v("b", "a", Map.of("wall-time", "5m", "memory", "full", "tools", "bash,editor,search"), null),
+                v("c", "a", Map.of("tool-timeout", "2m", "max-observation", "20000"), null)));
+        assertThat(lineage.get("b").settings()).containsEntry("wall-time", "300s").containsEntry("tools", "bash,editor,search,submit");
+        assertThat(lineage.changedDimensions("b")).as("the same wall time, the default memory, the same tools").isEmpty();
+        assertThat(lineage.changedDimensions("c")).as("tool-timeout 2m is the default; max-observation is tool policy")
+                .containsExactly("tool policy");
+    }
+
+    @Test
+    void aVariantWithAnUnknownOrBadSettingIsRefusedNamingWhereItIsDeclared() {
+        assertThatThrownBy(() -> v("a", null, Map.of("colour", "blue"), null))
+                .hasMessageStartingWith("pom.xml profile a: variant 'a': unknown setting 'colour'; expected one of model, prompt,");
+        assertThatThrownBy(() -> v("a", null, Map.of("max-steps", "0"), null))
+                .hasMessage("pom.xml profile a: variant 'a': setting max-steps='0': expected a whole number of at least 1, got '0'");
+    }
+
+    @Test
     void limitsCountAsOneDimensionAndAReasonAllowsMore() {
         Lineage limits = Lineage.of(List.of(v("a", null, Map.of(), null), v("b", "a", Map.of("max-steps", "10", "wall-time", "5m"), null)));
         assertThat(limits.changedDimensions("b")).containsExactly("limits");
