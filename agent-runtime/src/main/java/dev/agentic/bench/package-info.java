@@ -1,6 +1,7 @@
 /**
- * Running a variant on a suite: trials × tasks with a concurrency setting, infrastructure errors
- * retried and labelled as such, resumable runs, and the results store ({@code run.json},
+ * Running a variant on a suite at a place ({@code docker}, {@code local}): trials × tasks with a
+ * concurrency setting, each through the trial pipeline (package {@code trial}); infrastructure errors
+ * retried and labelled as such, attempts lost to the engine repeated, staged suites, cost caps, resumable runs, and the results store ({@code run.json},
  * {@code trials.jsonl}, trajectories, {@code summary.json}, {@code junit.xml}). No Maven types:
  * the plugin and the command line both drive {@link dev.agentic.bench.BenchRunner}.
  *

@@ -22,7 +22,7 @@ import dev.agentic.trial.Grading;
 import dev.agentic.trial.TrialAgent;
 import dev.agentic.trial.TrialPipeline;
 import dev.agentic.verify.Grade;
-import dev.agentic.verify.TestStatus;
+import dev.agentic.verify.swebench.TestStatus;
 import dev.agentic.task.Task;
 import dev.agentic.task.Tasks;
 import dev.agentic.trajectory.Secrets;

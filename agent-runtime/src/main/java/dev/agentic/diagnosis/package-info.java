@@ -5,7 +5,6 @@
  * results in the loop and produces {@link dev.agentic.diagnosis.Finding}s with a concrete hint for
  * the model.
  *
- * <p>Also here: the post-hoc failure label and behaviour tags of a whole trial
- * ({@link dev.agentic.trial.FailureLabels}, {@link dev.agentic.trial.TrialTags}).
+ * <p>Not here: the failure label and behaviour tags of a whole trial, read after it (package {@code trial}).
  */
 package dev.agentic.diagnosis;

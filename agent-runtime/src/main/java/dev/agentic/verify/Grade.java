@@ -1,5 +1,6 @@
 package dev.agentic.verify;
 
+import dev.agentic.verify.swebench.TestStatus;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.agentic.verify;
 
+import dev.agentic.verify.swebench.TestStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.agentic.verify;
 
+import dev.agentic.verify.swebench.TestStatus;
 import dev.agentic.sandbox.ExecOptions;
 import dev.agentic.sandbox.ExecResult;
 import dev.agentic.sandbox.Sandbox;

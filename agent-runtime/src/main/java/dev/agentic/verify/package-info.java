@@ -5,8 +5,9 @@
  * copied in only then, first into a fresh copy of the agent's container ({@code TestRunInSnapshot});
  * {@link dev.agentic.verify.GraderGuard} keeps what the agent did from steering the grader and labels
  * tampering with its evidence; a task whose tests give no result even on its environment as built is
- * a task error. Also the reference agents (oracle, nop) and task validation.
+ * a task error. {@link dev.agentic.verify.ReferenceSolution} applies a task's reference solution (for
+ * the oracle agent, and on a fresh environment to tell a broken task from an agent that broke its own).
  *
- * <p>Not here: running the agent (package {@code agent}), classifying whole trials (package {@code diagnosis}).
+ * <p>Not here: running the agent (package {@code agent}), a whole trial and its failure label (package {@code trial}).
  */
 package dev.agentic.verify;

@@ -79,7 +79,7 @@ class BenchLogicTest {
     private static final Grading ANSWER_FILE = (task, pristine, sandbox) -> after -> {
         boolean ok = "ok\n".equals(after.exec("cat '/app/answer.txt'", Duration.ofSeconds(1)).stdout() + "\n");
         return Grade.of(ok ? Grade.Outcome.RESOLVED : Grade.Outcome.TESTS_FAILED,
-                Map.of("test_answer", ok ? dev.agentic.verify.TestStatus.PASSED : dev.agentic.verify.TestStatus.FAILED), "", Duration.ZERO, null);
+                Map.of("test_answer", ok ? dev.agentic.verify.swebench.TestStatus.PASSED : dev.agentic.verify.swebench.TestStatus.FAILED), "", Duration.ZERO, null);
     };
 
     private BenchRunner.Outcome run(MemoryPlace place, BenchSpec spec, List<String> log) {

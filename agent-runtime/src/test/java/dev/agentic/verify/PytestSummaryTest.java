@@ -1,5 +1,6 @@
 package dev.agentic.verify;
 
+import dev.agentic.verify.swebench.TestStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 

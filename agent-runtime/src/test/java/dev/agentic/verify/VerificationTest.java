@@ -1,5 +1,6 @@
 package dev.agentic.verify;
 
+import dev.agentic.verify.swebench.TestStatus;
 import dev.agentic.testing.Attempts;
 import dev.agentic.trial.TaskValidation;
 import static org.assertj.core.api.Assertions.assertThat;

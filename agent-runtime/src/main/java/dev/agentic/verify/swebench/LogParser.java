@@ -2,7 +2,7 @@ package dev.agentic.verify.swebench;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.agentic.verify.TestStatus;
+import dev.agentic.verify.swebench.TestStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

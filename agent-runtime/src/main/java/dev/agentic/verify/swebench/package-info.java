@@ -4,7 +4,8 @@
  * dev.agentic.verify.swebench.RepoSpecs} into {@link dev.agentic.verify.swebench.RepoSpec}), how
  * the files of a test patch become test-command arguments, and the log parsers ({@link
  * dev.agentic.verify.swebench.LogParser}) that turn test-runner output into the test names
- * FAIL_TO_PASS and PASS_TO_PASS use.
+ * FAIL_TO_PASS and PASS_TO_PASS use, with their {@link dev.agentic.verify.swebench.TestStatus} (the statuses
+ * every verifier reports tests with).
  *
  * <p>Pure functions of text and data: nothing here starts a container or runs a command.
  *

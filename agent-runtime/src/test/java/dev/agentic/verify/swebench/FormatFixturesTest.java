@@ -1,15 +1,15 @@
 package dev.agentic.verify.swebench;
 
-import static dev.agentic.verify.TestStatus.ERROR;
-import static dev.agentic.verify.TestStatus.FAILED;
-import static dev.agentic.verify.TestStatus.PASSED;
-import static dev.agentic.verify.TestStatus.SKIPPED;
-import static dev.agentic.verify.TestStatus.XFAIL;
+import static dev.agentic.verify.swebench.TestStatus.ERROR;
+import static dev.agentic.verify.swebench.TestStatus.FAILED;
+import static dev.agentic.verify.swebench.TestStatus.PASSED;
+import static dev.agentic.verify.swebench.TestStatus.SKIPPED;
+import static dev.agentic.verify.swebench.TestStatus.XFAIL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.agentic.verify.TestStatus;
+import dev.agentic.verify.swebench.TestStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,14 +1,14 @@
 package dev.agentic.verify.swebench;
 
-import static dev.agentic.verify.TestStatus.ERROR;
-import static dev.agentic.verify.TestStatus.FAILED;
-import static dev.agentic.verify.TestStatus.PASSED;
-import static dev.agentic.verify.TestStatus.SKIPPED;
-import static dev.agentic.verify.TestStatus.XFAIL;
+import static dev.agentic.verify.swebench.TestStatus.ERROR;
+import static dev.agentic.verify.swebench.TestStatus.FAILED;
+import static dev.agentic.verify.swebench.TestStatus.PASSED;
+import static dev.agentic.verify.swebench.TestStatus.SKIPPED;
+import static dev.agentic.verify.swebench.TestStatus.XFAIL;
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentic.verify.TestStatus;
+import dev.agentic.verify.swebench.TestStatus;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

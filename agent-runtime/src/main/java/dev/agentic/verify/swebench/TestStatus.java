@@ -1,4 +1,4 @@
-package dev.agentic.verify;
+package dev.agentic.verify.swebench;
 
 /** The status of one test, as pytest reports it. */
 public enum TestStatus {
