@@ -21,13 +21,11 @@ public final class AgentCli {
     }
 
     /**
-     * An exception that escapes a background thread is one line, never a stack trace; the removals
-     * of Testcontainers' own shutdown hook that race with the harness's (a container already gone
-     * or going) are not errors at all.
+     * An exception that escapes a background thread is one line, never a stack trace; a removal that
+     * races with another (a container already gone or going) is not an error at all.
      */
     private static void uncaught(Thread thread, Throwable error) {
-        if (error instanceof com.github.dockerjava.api.exception.NotFoundException
-                || error instanceof com.github.dockerjava.api.exception.ConflictException) {
+        if (dev.agentic.sandbox.DockerSandbox.isRemovalRace(error)) {
             return;
         }
         System.err.println("agentx: " + thread.getName() + ": " // System.err redacts (see main)

@@ -33,9 +33,34 @@ public final class DockerEngine {
     /** When the engine last answered again after a loss (System.nanoTime), or Long.MIN_VALUE. */
     private volatile long backAt = Long.MIN_VALUE;
     private Thread watcher;
+    private final EngineImages images = new EngineImages(this);
+
+    private static DockerEngine machine;
 
     private DockerEngine(String address) {
         this.address = address;
+    }
+
+    /** The engine of this process's environment, one object for the whole process. */
+    static synchronized DockerEngine machine() {
+        if (machine == null) {
+            machine = fromEnvironment();
+        }
+        return machine;
+    }
+
+    /** The images this engine holds, and making them present. */
+    EngineImages images() {
+        return images;
+    }
+
+    /** The Docker API client of this engine. */
+    com.github.dockerjava.api.DockerClient client() {
+        try {
+            return org.testcontainers.DockerClientFactory.instance().client();
+        } catch (RuntimeException e) {
+            throw new SandboxException(DockerDiagnostics.explainStartFailure("(none yet)", e), e);
+        }
     }
 
     /** The engine this process uses: {@code DOCKER_HOST}, else the default socket. */

@@ -55,6 +55,11 @@ public final class DockerPlace implements Place {
     }
 
     @Override
+    public PreparedImage prepare(ImageSource source) {
+        return engine.images().prepare(source);
+    }
+
+    @Override
     public Sandbox start(SandboxSpec spec) {
         started.incrementAndGet();
         return DockerSandbox.start(spec);

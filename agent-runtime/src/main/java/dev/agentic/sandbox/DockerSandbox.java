@@ -234,6 +234,11 @@ public final class DockerSandbox implements Sandbox {
 
     private static final int STALE_PROBES = 16;
 
+    /** Whether {@code error} says only that a container or image was already gone, or being removed, when it was removed. */
+    public static boolean isRemovalRace(Throwable error) {
+        return error instanceof NotFoundException || error instanceof com.github.dockerjava.api.exception.ConflictException;
+    }
+
     /** This machine's host name, as containers' owner labels carry it. */
     public static String hostName() {
         try {
