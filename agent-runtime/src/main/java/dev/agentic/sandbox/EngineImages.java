@@ -97,6 +97,11 @@ final class EngineImages {
         }
     }
 
+    /** Whether {@code key} is known to be present (without asking the engine). */
+    boolean knows(String key) {
+        return present.contains(key);
+    }
+
     /** Forgets that {@code ref} is present (it was removed meanwhile): the next {@link #ensurePresent} looks again. */
     void forget(ImageRef ref) {
         present.removeIf(key -> key.equals(ref.toString()));

@@ -49,6 +49,16 @@ public interface Place extends AutoCloseable {
      */
     Sandbox start(SandboxSpec spec);
 
+    /**
+     * As {@link #start(SandboxSpec)}, for the attempt that began at {@code mark}: a place of several engines
+     * then knows which engines the attempt used, and {@link #lostSince} answers for those alone.
+     * {@link #start(SandboxSpec)} and {@link #prepare} count towards the last mark taken on the calling
+     * thread, so an attempt that runs on one thread needs no more than that.
+     */
+    default Sandbox start(SandboxSpec spec, Mark mark) {
+        return start(spec);
+    }
+
     /** What the place knows before an attempt, for {@link #lostSince}. */
     Mark mark();
 
