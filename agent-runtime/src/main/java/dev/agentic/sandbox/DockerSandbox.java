@@ -91,7 +91,9 @@ public final class DockerSandbox implements Sandbox {
                 sandbox = null;
                 throw failure;
             }
-        } catch (DockerException | com.github.dockerjava.api.exception.DockerClientException | java.io.UncheckedIOException e) {
+        } catch (SandboxException e) {
+            throw e;
+        } catch (RuntimeException e) { // the engine's refusal, or no answer at all
             throw new SandboxException(DockerDiagnostics.explainStartFailure(spec.image(), e), e);
         } finally {
             if (!OpenSandboxes.endStart(sandbox) && sandbox != null) {
@@ -352,7 +354,9 @@ public final class DockerSandbox implements Sandbox {
             Thread.currentThread().interrupt();
             killAll(marker);
             throw new SandboxException("interrupted while running a command in container " + shortId(), e);
-        } catch (IOException | DockerException e) {
+        } catch (SandboxException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) { // the engine's answer, or no answer at all (a lost engine: connection refused)
             throw new SandboxException("could not run a command in container " + shortId() + ": " + e.getMessage(), e);
         }
     }
@@ -370,7 +374,7 @@ public final class DockerSandbox implements Sandbox {
         try {
             docker.commitCmd(containerId).withRepository(repository).withTag(tag.substring(tag.indexOf(':') + 1))
                     .withLabels(Map.of(LABEL, "true", OWNER_LABEL, OWNER)).exec();
-        } catch (DockerException e) {
+        } catch (RuntimeException e) {
             throw new SandboxException("could not snapshot container " + shortId() + ": " + e.getMessage(), e);
         }
         DockerSandbox copy;
@@ -389,7 +393,7 @@ public final class DockerSandbox implements Sandbox {
             docker.removeImageCmd(tag).withForce(true).exec();
         } catch (NotFoundException alreadyGone) {
             // removed meanwhile
-        } catch (DockerException e) {
+        } catch (RuntimeException e) {
             System.err.println("could not remove snapshot image " + tag + ": " + e.getMessage());
         }
     }
@@ -487,7 +491,7 @@ public final class DockerSandbox implements Sandbox {
             TarExtraction.extract(tar, hostDir);
         } catch (NotFoundException e) {
             throw new SandboxException("no such directory in container " + shortId() + ": " + source, e);
-        } catch (IOException | DockerException e) {
+        } catch (IOException | RuntimeException e) {
             throw new SandboxException("could not copy " + source + " out of container " + shortId() + ": " + e.getMessage(), e);
         }
     }

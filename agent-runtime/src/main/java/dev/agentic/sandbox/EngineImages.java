@@ -3,14 +3,11 @@ package dev.agentic.sandbox;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
-import com.github.dockerjava.api.exception.DockerClientException;
-import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.PullResponseItem;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -120,7 +117,7 @@ final class EngineImages {
             return true;
         } catch (NotFoundException absent) {
             return false;
-        } catch (DockerException | DockerClientException e) {
+        } catch (RuntimeException e) { // the engine's refusal, or no answer at all
             throw new SandboxException("cannot inspect image '" + ref + "' on " + engine.address() + ": " + String.valueOf(e.getMessage()).strip(), e);
         }
     }
@@ -131,7 +128,7 @@ final class EngineImages {
             var config = engine.client().inspectImageCmd(ref.toString()).exec().getConfig();
             String dir = config == null ? null : config.getWorkingDir();
             return dir == null || dir.isBlank() ? null : dir;
-        } catch (DockerException | DockerClientException e) {
+        } catch (RuntimeException e) { // the engine's refusal, or no answer at all
             throw new SandboxException("cannot inspect image '" + ref + "' on " + engine.address() + ": " + String.valueOf(e.getMessage()).strip(), e);
         }
     }
@@ -141,7 +138,7 @@ final class EngineImages {
         try {
             Long size = engine.client().inspectImageCmd(ref.toString()).exec().getSize();
             return size == null ? -1 : size;
-        } catch (DockerException | DockerClientException e) {
+        } catch (RuntimeException e) { // the engine's refusal, or no answer at all
             throw new SandboxException("cannot inspect image '" + ref + "' on " + engine.address() + ": " + String.valueOf(e.getMessage()).strip(), e);
         }
     }
@@ -257,7 +254,7 @@ final class EngineImages {
                         .exec(callback)
                         .awaitImageId(build.timeout().toSeconds(), TimeUnit.SECONDS);
             }
-        } catch (DockerClientException | IOException | UncheckedIOException | DockerException e) {
+        } catch (IOException | RuntimeException e) {
             if (!engine.answers()) {
                 // not the definition's fault: the engine went away during the build; nothing is remembered, the next attempt builds again
                 throw new SandboxException("building image " + build.ref() + " failed: the Docker engine at " + engine.address()

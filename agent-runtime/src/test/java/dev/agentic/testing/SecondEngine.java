@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * A Docker engine of its own, so that a test can stop, kill and restart the engine under the harness without touching
  * the machine's: {@code dockerd --bridge=none --iptables=false --ip-masq=false} with its socket, data root, exec root
  * and pid file in a fresh folder {@code /tmp/agentic-engine-<random>}, and the base image loaded into it from the
- * machine's engine ({@code docker save | docker -H … load}).
+ * machine's engine ({@code docker save | docker -H … load}), or no image at all ({@link #openEmpty()}).
  *
  * <p>The daemon starts its own containerd, whose configuration, socket and state live under this folder's exec root
  * and data root ({@code exec/containerd/}, {@code data/containerd/}); the machine's daemon keeps its own under
@@ -50,7 +50,7 @@ public final class SecondEngine implements AutoCloseable {
         return open(System.getProperty("agentic.baseImage", SandboxSpec.BASE_IMAGE));
     }
 
-    /** Starts an engine in a new folder and loads {@code image} into it from the machine's engine. */
+    /** Starts an engine in a new folder and loads {@code image} into it from the machine's engine; with a null image, it starts with no image at all. */
     public static SecondEngine open(String image) {
         Path root;
         try {
@@ -62,12 +62,19 @@ public final class SecondEngine implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(engine.cleanupAtExit);
         try {
             engine.start();
-            engine.load();
+            if (image != null) {
+                engine.load();
+            }
             return engine;
         } catch (RuntimeException e) {
             engine.close();
             throw e;
         }
+    }
+
+    /** Starts an engine in a new folder with no image: what it needs, the code under test brings in itself. */
+    public static SecondEngine openEmpty() {
+        return open(null);
     }
 
     /** The engine's address, as {@code DOCKER_HOST} or {@code docker -H} take it. */
