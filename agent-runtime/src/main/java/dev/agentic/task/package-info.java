@@ -3,10 +3,11 @@
  * {@code docker-compose.yaml}, {@code run-tests.sh}, {@code tests/}, {@code solution.sh}), Harbor task
  * folders ({@code task.toml} schema 1.x, {@code instruction.md}, {@code environment/}, {@code tests/},
  * {@code solution/}), SWE-bench instances; suites of them, with ids namespaced by format
- * ({@code tb/}, {@code harbor/}, {@code swe/}); and the images their environments run in, built once
- * per content hash. A broken task file is refused with the file, line, column and field at fault
+ * ({@code tb/}, {@code harbor/}, {@code swe/}); and what their environments run in, as image sources
+ * ({@link dev.agentic.task.Task#imageSource}) that a place prepares, without touching Docker here. A broken task file is refused with the file, line, column and field at fault
  * (read through package {@code document}).
  *
- * <p>Not here: running the tests and grading (package {@code verify}), scheduling (package {@code bench}).
+ * <p>Not here: building or pulling images (package {@code sandbox}), running the tests and grading (package
+ * {@code verify}), scheduling (package {@code bench}).
  */
 package dev.agentic.task;
