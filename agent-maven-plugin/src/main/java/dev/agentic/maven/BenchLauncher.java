@@ -29,6 +29,7 @@ final class BenchLauncher {
     private final File cache;
     private final String network;
     private final String sandbox;
+    private final File engines;
     private final int trials;
     private final int concurrency;
     private final String tasks;
@@ -67,6 +68,7 @@ final class BenchLauncher {
         this.cache = parameters.cache();
         this.network = parameters.network();
         this.sandbox = parameters.sandbox();
+        this.engines = parameters.engines();
         this.trials = parameters.trials();
         this.concurrency = parameters.concurrency();
         this.tasks = parameters.tasks();
@@ -259,6 +261,9 @@ final class BenchLauncher {
         }
         if (isSet(sandbox)) {
             args.addAll(0, List.of("--sandbox", sandbox.trim()));
+        }
+        if (engines != null) {
+            args.addAll(0, List.of("--engines", engines.getAbsolutePath()));
         }
         if (isSet(maxUngradedShare)) {
             args.addAll(List.of("--max-ungraded-share", maxUngradedShare.trim()));

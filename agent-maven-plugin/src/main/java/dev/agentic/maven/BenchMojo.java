@@ -39,6 +39,10 @@ public class BenchMojo extends AbstractVariantMojo {
     @Parameter(property = "agent.sandbox")
     private String sandbox;
 
+    /** The engines of {@code docker-pool}: a YAML file of engine addresses, each with its concurrency (and TLS folder). */
+    @Parameter(property = "agent.engines")
+    private File engines;
+
     /** Trials per task. */
     @Parameter(property = "agent.trials", defaultValue = "1")
     private int trials;
@@ -156,7 +160,7 @@ public class BenchMojo extends AbstractVariantMojo {
 
     /** This goal's parameters, as the launcher takes them. */
     BenchParameters parameters() {
-        return new BenchParameters(suite, cache, network, sandbox, trials, concurrency, tasks, exclude, allowInternetTasks, model, offlineScripts,
+        return new BenchParameters(suite, cache, network, sandbox, engines, trials, concurrency, tasks, exclude, allowInternetTasks, model, offlineScripts,
                 runId, timeoutMultiplier, infraRetries, baseImage, taskSet, adaptive, trialBudget, engineWait, maxUngradedShare, maxRunCost,
                 prices, jvmArgs);
     }

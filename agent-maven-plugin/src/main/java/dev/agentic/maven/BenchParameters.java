@@ -15,7 +15,7 @@ import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluator
  * of the same name). {@code agent:bench} hands over its own; {@code agent:gate}, which runs a missing bench, reads
  * them from the bench goal's descriptor as Maven would configure that goal: the property when set, else the default.
  */
-record BenchParameters(String suite, File cache, String network, String sandbox, int trials, int concurrency, String tasks, String exclude,
+record BenchParameters(String suite, File cache, String network, String sandbox, File engines, int trials, int concurrency, String tasks, String exclude,
                        boolean allowInternetTasks, String model, File offlineScripts, String runId, double timeoutMultiplier,
                        int infraRetries, String baseImage, String taskSet, boolean adaptive, int trialBudget, String engineWait,
                        String maxUngradedShare, String maxRunCost, File prices, String jvmArgs) {

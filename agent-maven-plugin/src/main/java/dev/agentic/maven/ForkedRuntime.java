@@ -5,7 +5,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,10 +16,8 @@ import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 
 /**
- * Runs the runtime's command line in a child JVM with the plugin's classpath. Testcontainers reads
- * its settings from the process environment only; a child process is where the plugin can set
- * them: no Ryuk, and a Docker host address that needs no bridge network (see docs/containers.md).
- * The child watches this JVM ({@code AGENTX_STOP_WITH}) and stops when it ends, even by {@code kill -9}.
+ * Runs the runtime's command line in a child JVM with the plugin's classpath, apart from Maven's own
+ * JVM (its environment, its shutdown hooks, its classes). The child watches this JVM ({@code AGENTX_STOP_WITH}) and stops when it ends, even by {@code kill -9}.
  */
 final class ForkedRuntime {
 
@@ -42,10 +39,6 @@ final class ForkedRuntime {
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
-        env.putIfAbsent("TESTCONTAINERS_RYUK_DISABLED", "true");
-        if (Files.exists(Path.of("/.dockerenv"))) {
-            env.putIfAbsent("TESTCONTAINERS_HOST_OVERRIDE", "127.0.0.1");
-        }
         env.put("AGENTX_STOP_WITH", Long.toString(ProcessHandle.current().pid())); // the child stops if this JVM is killed
         Process process = builder.start();
         Thread stopChild = new Thread(() -> stop(process), "stop-forked-runtime");

@@ -157,7 +157,7 @@ class GoalParametersTest {
     @Test
     void theLauncherHandsTheRuntimeTheVariantItsParentAndEveryOption() throws Exception {
         Files.writeString(dir.resolve("suite.yaml"), "id: tiny\ntasks: []\n");
-        BenchParameters parameters = new BenchParameters("suite.yaml", null, "bridge", "local", 3, 4, "tb/*, swe/a", null, true, "scripted:/scripts",
+        BenchParameters parameters = new BenchParameters("suite.yaml", null, "bridge", "local", null, 3, 4, "tb/*, swe/a", null, true, "scripted:/scripts",
                 dir.resolve("scripts").toFile(), "r7", 1.5, 1, "agentic/base:bookworm", "core", true, 20, "90s", "0.3", null, null, null);
         Variant base = new Variant("base", null, "", Map.of("memory", "full"), null, "profile base");
         Variant kid = new Variant("kid", "base", "windows help", Map.of("memory", "window:5"), null, "profile kid");
@@ -175,7 +175,7 @@ class GoalParametersTest {
         assertThat(Files.readString(resolved)).as("the variant, resolved once: its parent, hypothesis and every setting")
                 .contains("\"kid\"", "\"base\"", "windows help", "window:5", "scripted:/scripts");
 
-        BenchParameters badWait = new BenchParameters("suite.yaml", null, null, null, 1, 1, null, null, false, null, dir.resolve("scripts").toFile(),
+        BenchParameters badWait = new BenchParameters("suite.yaml", null, null, null, null, 1, 1, null, null, false, null, dir.resolve("scripts").toFile(),
                 null, 1, 1, "agentic/base:bookworm", "core", false, 1, "soon", null, null, null, null);
         assertThatThrownBy(() -> new BenchLauncher(badWait, dir.toFile(), project(Map.of()), new PluginDescriptor(), new SystemStreamLog())
                 .commandLine(base, Lineage.of(List.of(base)))).hasMessage("-Dagent.engineWait=soon: expected a duration like 3m, 180s or PT3M");

@@ -82,7 +82,7 @@ public final class BenchRunner {
 
     /** Runs at the place called {@code sandbox} ({@link Places#named}). */
     public BenchRunner(Models models, String sandbox) {
-        this(models, spec -> Places.named(sandbox, spec.engineWait()), Pipelines.BENCHMARK);
+        this(models, spec -> Places.named(sandbox, Places.settings(spec.engineWait())), Pipelines.BENCHMARK);
     }
 
     /** Runs at the place {@code places} gives for a spec, with the pipeline {@code pipelines} makes there. */
@@ -298,6 +298,12 @@ public final class BenchRunner {
             DockerSandbox.cancelBeforeShutdownClose(onShutdown);
         }
         removeLeftovers(place, listener);
+        List<Place.EngineUse> engines = place.usage();
+        store.writeEngines(engines);
+        if (engines.size() > 1 || engines.stream().anyMatch(e -> e.lost() > 0)) {
+            engines.forEach(e -> listener.info(String.format(Locale.ROOT, "%s %s: %d sandbox%s started, %d attempt%s lost%s", place.name(),
+                    e.engine(), e.started(), e.started() == 1 ? "" : "es", e.lost(), e.lost() == 1 ? "" : "s", e.drained() ? ", drained" : "")));
+        }
         List<TrialResult> ordered = all.stream()
                 .sorted(java.util.Comparator.comparing(TrialResult::task).thenComparingInt(TrialResult::trial)).toList();
         RunHealth health = RunHealth.of(ordered, spec.maxUngradedShare());

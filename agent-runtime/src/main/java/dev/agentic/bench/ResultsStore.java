@@ -180,6 +180,11 @@ public final class ResultsStore {
         writeJson("summary.json", summary);
     }
 
+    /** {@code engines.json}: per engine of the place, the sandboxes this run started there, the attempts lost and whether it was drained. */
+    public void writeEngines(java.util.List<dev.agentic.sandbox.Place.EngineUse> engines) {
+        writeJson("engines.json", engines);
+    }
+
     public void writeJUnit(String xml) {
         replace(dir.resolve("junit.xml"), redact(xml).getBytes(StandardCharsets.UTF_8));
     }

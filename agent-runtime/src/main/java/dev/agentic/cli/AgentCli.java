@@ -22,13 +22,11 @@ public final class AgentCli {
     }
 
     /**
-     * An exception that escapes a background thread is one line, never a stack trace; the removals
-     * of Testcontainers' own shutdown hook that race with the harness's (a container already gone
-     * or going) are not errors at all.
+     * An exception that escapes a background thread is one line, never a stack trace; a removal that
+     * races with another (a container already gone or going) is not an error at all.
      */
     private static void uncaught(Thread thread, Throwable error) {
-        if (error instanceof com.github.dockerjava.api.exception.NotFoundException
-                || error instanceof com.github.dockerjava.api.exception.ConflictException) {
+        if (dev.agentic.sandbox.DockerSandbox.isRemovalRace(error)) {
             return;
         }
         System.err.println("agentx: " + thread.getName() + ": " // System.err redacts (see main)
@@ -53,10 +51,17 @@ public final class AgentCli {
     }
 
     @picocli.CommandLine.Option(names = "--sandbox", scope = CommandLine.ScopeType.INHERIT, paramLabel = "<place>",
-            description = "where trials run: docker (the local engine, the default) or local (host processes, NOT isolated:"
-                    + " development only)")
+            description = "where trials run: docker (the local engine, the default), docker-pool (the engines of --engines) or"
+                    + " local (host processes, NOT isolated: development only)")
     void sandbox(String place) {
         System.setProperty(dev.agentic.sandbox.Places.PROPERTY, dev.agentic.sandbox.Places.requireKnown(place.strip()));
+    }
+
+    @picocli.CommandLine.Option(names = "--engines", scope = CommandLine.ScopeType.INHERIT, paramLabel = "<file>",
+            description = "the engines of --sandbox docker-pool: a YAML file 'engines: [{address: unix:///run/a.sock, concurrency: 2},"
+                    + " {address: tcp://host:2376, concurrency: 4, tls: <folder of ca.pem, cert.pem, key.pem>}]'")
+    void engines(java.nio.file.Path file) {
+        System.setProperty(dev.agentic.sandbox.PlaceSettings.ENGINES_PROPERTY, file.toAbsolutePath().toString());
     }
 
     static CommandLine commandLine() {

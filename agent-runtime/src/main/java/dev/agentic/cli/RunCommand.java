@@ -109,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
         console.println("  model " + agentConfig.model() + " · " + describe(agentConfig));
         boolean isolated;
         Attempt attempt;
-        try (Place place = local ? Places.named("local", BenchSpec.ENGINE_WAIT) : Places.named(Places.chosen(), BenchSpec.ENGINE_WAIT)) {
+        try (Place place = local ? Places.named("local", BenchSpec.ENGINE_WAIT) : Places.chosen(BenchSpec.ENGINE_WAIT)) {
             isolated = place.isolated();
             place.open(java.time.Duration.ofSeconds(30), line -> console.println("  " + line));
             boolean verify = isolated && !noVerify;

@@ -72,7 +72,7 @@ final class ValidateCommand implements Callable<Integer> {
                 tasks.size(), loaded.id(), loaded.hash(), trials, concurrency);
         long start = System.nanoTime();
         List<TaskValidation.Result> results;
-        try (Place place = Places.named(Places.chosen(), BenchSpec.ENGINE_WAIT)) {
+        try (Place place = Places.chosen(BenchSpec.ENGINE_WAIT)) {
             if (!place.isolated()) {
                 throw new IllegalArgumentException("--sandbox " + place.name() + ": validation runs the tasks' own tests, which need an"
                         + " isolated place (" + String.join(", ", Places.NAMES.stream().filter(n -> !n.equals("local")).toList()) + ")");

@@ -31,15 +31,20 @@ public final class ContainerNetwork {
 
     /** Refuses, before any container starts, a network the engine does not have, naming it and the way out. */
     public static void requireExisting() {
+        requireExisting(DockerEngine.machine());
+    }
+
+    /** As {@link #requireExisting()}, on {@code engine}. */
+    static void requireExisting(DockerEngine engine) {
         String mode = mode();
         if (NONE.equals(mode) || "host".equals(mode)) {
             return;
         }
         try {
-            org.testcontainers.DockerClientFactory.instance().client().inspectNetworkCmd().withNetworkId(mode).exec();
+            engine.client().inspectNetworkCmd().withNetworkId(mode).exec();
         } catch (NotFoundException e) {
-            throw new SandboxException("the Docker engine has no network '" + mode + "' (--network / -Dagent.network): name one it has"
-                    + " (docker network ls), or none; an engine started with --bridge=none has no 'bridge'");
+            throw new SandboxException("the Docker engine at " + engine.address() + " has no network '" + mode + "' (--network / -Dagent.network):"
+                    + " name one it has (docker network ls), or none; an engine started with --bridge=none has no 'bridge'");
         } catch (DockerException e) {
             throw new SandboxException("cannot inspect network '" + mode + "': " + e.getMessage().strip(), e);
         }

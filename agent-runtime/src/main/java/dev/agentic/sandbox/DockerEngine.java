@@ -11,45 +11,106 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.core.LocalDirectorySSLConfig;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.util.function.Consumer;
 
 /**
- * The Docker engine as a whole: whether it answers, and waiting for it to come back. An engine is
- * asked with {@code GET /_ping} on its socket, bounded by a timeout, without Testcontainers (which,
- * when the address in {@code DOCKER_HOST} does not answer, quietly tries the default socket instead).
+ * One Docker engine: its {@link DockerEndpoint}, its API client (docker-java's own, one per endpoint in
+ * the process), its images, whether it answers, and waiting for it to come back. An engine is asked with
+ * {@code GET /_ping} on its socket (over TLS for an engine that has TLS material), bounded by a timeout;
+ * an address that does not answer is an error naming it, never replaced by another engine.
  */
 public final class DockerEngine {
 
-    static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
     private static final Duration PING_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(15);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final int MAX_CONNECTIONS = 100;
+    private static final Map<DockerEndpoint, DockerClient> CLIENTS = new ConcurrentHashMap<>();
 
-    private final String address;
+    private final DockerEndpoint endpoint;
+    private final boolean fromEnvironment;
     private final AtomicLong faults = new AtomicLong();
     private volatile boolean down;
     private volatile String lastError = "";
     /** When the engine last answered again after a loss (System.nanoTime), or Long.MIN_VALUE. */
     private volatile long backAt = Long.MIN_VALUE;
     private Thread watcher;
+    private final EngineImages images = new EngineImages(this);
+    private volatile SSLContext tlsContext;
 
-    private DockerEngine(String address) {
-        this.address = address;
+    private static DockerEngine machine;
+
+    private DockerEngine(DockerEndpoint endpoint, boolean fromEnvironment) {
+        this.endpoint = endpoint;
+        this.fromEnvironment = fromEnvironment;
     }
 
-    /** The engine this process uses: {@code DOCKER_HOST}, else the default socket. */
+    /** The engine this process uses: {@code DOCKER_HOST} (with its TLS settings), else the default socket. */
     public static DockerEngine fromEnvironment() {
-        String host = System.getenv("DOCKER_HOST");
-        return new DockerEngine(host == null || host.isBlank() ? DEFAULT_HOST : host.strip());
+        return new DockerEngine(DockerEndpoint.fromEnvironment(), System.getenv("DOCKER_HOST") != null && !System.getenv("DOCKER_HOST").isBlank());
     }
 
+    /** The engine at {@code address} (a unix socket or plain TCP). */
     public static DockerEngine at(String address) {
-        return new DockerEngine(address);
+        return of(DockerEndpoint.at(address));
+    }
+
+    public static DockerEngine of(DockerEndpoint endpoint) {
+        return new DockerEngine(endpoint, false);
+    }
+
+    /** The engine of this process's environment, one object for the whole process. */
+    static synchronized DockerEngine machine() {
+        if (machine == null) {
+            machine = fromEnvironment();
+        }
+        return machine;
     }
 
     public String address() {
-        return address;
+        return endpoint.address();
+    }
+
+    public DockerEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** The images this engine holds, and making them present. */
+    EngineImages images() {
+        return images;
+    }
+
+    /** The Docker API client of this engine's endpoint, made on first use and shared by every object of the same endpoint. */
+    DockerClient client() {
+        return CLIENTS.computeIfAbsent(endpoint, DockerEngine::newClient);
+    }
+
+    private static DockerClient newClient(DockerEndpoint endpoint) {
+        DefaultDockerClientConfig.Builder config = new DefaultDockerClientConfig.Builder().withDockerHost(endpoint.address())
+                .withDockerTlsVerify(endpoint.tls() != null);
+        if (endpoint.tls() != null) {
+            config.withDockerCertPath(endpoint.tls().toString());
+        }
+        DefaultDockerClientConfig built = config.build();
+        DockerHttpClient http = new ZerodepDockerHttpClient.Builder()
+                .dockerHost(built.getDockerHost())
+                .sslConfig(built.getSSLConfig())
+                .maxConnections(MAX_CONNECTIONS)
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .build();
+        return DockerClientImpl.getInstance(built, http);
     }
 
     /**
@@ -59,12 +120,12 @@ public final class DockerEngine {
     public void requireAnswer() {
         String problem = ping();
         if (problem != null) {
-            boolean named = System.getenv("DOCKER_HOST") != null && !System.getenv("DOCKER_HOST").isBlank();
-            throw new SandboxException("the Docker engine at " + (named ? "DOCKER_HOST=" : "") + address + " does not answer: " + problem
-                    + (named ? "; start that engine or point DOCKER_HOST at one that runs" : "; " + DockerDiagnostics.SETUP_HINT));
+            boolean named = fromEnvironment;
+            throw new SandboxException("the Docker engine at " + (named ? "DOCKER_HOST=" : "") + address() + " does not answer: " + problem
+                    + (named ? "; start that engine or point DOCKER_HOST at one that runs"
+                    : DockerEndpoint.DEFAULT_ADDRESS.equals(address()) ? "; " + DockerDiagnostics.SETUP_HINT : ""));
         }
     }
-
     /** Whether the engine answers now. */
     public boolean answers() {
         String problem = ping();
@@ -84,6 +145,11 @@ public final class DockerEngine {
         return faults.get();
     }
 
+    /** Whether the engine was seen not answering at its last check. */
+    public boolean down() {
+        return down;
+    }
+
     /** Asks the engine every second in a daemon thread, counting each time it stops answering. */
     public synchronized DockerEngine watch() {
         if (watcher == null) {
@@ -96,7 +162,7 @@ public final class DockerEngine {
                         return;
                     }
                 }
-            }, "docker-engine-watch");
+            }, "docker-engine-watch " + address());
             watcher.setDaemon(true);
             watcher.start();
         }
@@ -110,7 +176,8 @@ public final class DockerEngine {
         }
     }
 
-    private void observe(boolean answering) {
+    /** Takes note of a check made elsewhere: a loss counts as a fault as the watcher's own would. */
+    void observe(boolean answering) {
         if (!answering && !down) {
             faults.incrementAndGet();
         }
@@ -141,7 +208,7 @@ public final class DockerEngine {
         observe(false);
         long start = System.nanoTime();
         long deadline = start + patience.toNanos();
-        log.accept("the Docker engine at " + address + " does not answer (" + lastError + "); waiting up to " + human(patience) + " for it");
+        log.accept("the Docker engine at " + address() + " does not answer (" + lastError + "); waiting up to " + human(patience) + " for it");
         Duration pause = Duration.ofSeconds(1);
         while (System.nanoTime() < deadline) {
             try {
@@ -174,44 +241,31 @@ public final class DockerEngine {
 
     /** Null when the engine answered {@code OK}; else what went wrong. */
     private String ping() {
-        URI uri;
-        try {
-            uri = URI.create(address);
-        } catch (IllegalArgumentException e) {
-            return "'" + address + "' is not an address (expected unix:///path/docker.sock or tcp://host:port)";
+        URI uri = DockerEndpoint.uri(address());
+        if (endpoint.tls() != null) {
+            return pingOverTls(uri);
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme();
         try (Selector selector = Selector.open()) {
             SocketChannel channel;
-            switch (scheme) {
-                case "unix" -> {
-                    channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-                    channel.connect(UnixDomainSocketAddress.of(uri.getPath()));
+            if ("unix".equals(uri.getScheme())) {
+                channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+                channel.connect(UnixDomainSocketAddress.of(uri.getPath()));
+            } else {
+                channel = SocketChannel.open();
+                channel.configureBlocking(false);
+                channel.connect(new InetSocketAddress(uri.getHost(), uri.getPort()));
+                channel.register(selector, SelectionKey.OP_CONNECT);
+                if (selector.select(PING_TIMEOUT.toMillis()) == 0 || !channel.finishConnect()) {
+                    channel.close();
+                    return "no connection within " + PING_TIMEOUT.toSeconds() + " s";
                 }
-                case "tcp", "http", "https" -> {
-                    channel = SocketChannel.open();
-                    channel.configureBlocking(false);
-                    channel.connect(new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 2375 : uri.getPort()));
-                    channel.register(selector, SelectionKey.OP_CONNECT);
-                    if (selector.select(PING_TIMEOUT.toMillis()) == 0 || !channel.finishConnect()) {
-                        channel.close();
-                        return "no connection within " + PING_TIMEOUT.toSeconds() + " s";
-                    }
-                    selector.selectedKeys().clear();
-                    channel.keyFor(selector).cancel();
-                    selector.selectNow();
-                    if (DockerEngine.tls(scheme)) {
-                        channel.close();
-                        return null; // a TLS engine accepts connections: as far as a ping without TLS can tell, it is there
-                    }
-                }
-                default -> {
-                    return "unsupported scheme '" + scheme + "' in " + address + " (expected unix:// or tcp://)";
-                }
+                selector.selectedKeys().clear();
+                channel.keyFor(selector).cancel();
+                selector.selectNow();
             }
             try (SocketChannel open = channel) {
                 open.configureBlocking(false);
-                open.write(ByteBuffer.wrap("GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+                open.write(ByteBuffer.wrap(PING));
                 open.register(selector, SelectionKey.OP_READ);
                 ByteBuffer answer = ByteBuffer.allocate(512);
                 long deadline = System.nanoTime() + PING_TIMEOUT.toNanos();
@@ -223,19 +277,48 @@ public final class DockerEngine {
                         }
                     }
                 }
-                String text = new String(answer.array(), 0, answer.position(), StandardCharsets.US_ASCII);
-                if (text.matches("(?s)HTTP/1\\.[01] 200.*")) {
-                    return null;
-                }
-                return text.isEmpty() ? "no answer within " + PING_TIMEOUT.toSeconds() + " s"
-                        : "unexpected answer: " + text.lines().findFirst().orElse("");
+                return judge(new String(answer.array(), 0, answer.position(), StandardCharsets.US_ASCII));
             }
         } catch (IOException | RuntimeException e) {
             return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
     }
 
-    private static boolean tls(String scheme) {
-        return "https".equals(scheme) || "1".equals(System.getenv("DOCKER_TLS_VERIFY"));
+    private static final byte[] PING = "GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    /** The same request over TLS with the endpoint's client certificate: a blocking socket bounded by timeouts. */
+    private String pingOverTls(URI uri) {
+        try (SSLSocket socket = (SSLSocket) tlsContext().getSocketFactory().createSocket()) {
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), (int) PING_TIMEOUT.toMillis());
+            socket.setSoTimeout((int) PING_TIMEOUT.toMillis());
+            socket.startHandshake();
+            socket.getOutputStream().write(PING);
+            socket.getOutputStream().flush();
+            byte[] answer = socket.getInputStream().readNBytes(512);
+            return judge(new String(answer, StandardCharsets.US_ASCII));
+        } catch (java.net.SocketTimeoutException e) {
+            return "no answer within " + PING_TIMEOUT.toSeconds() + " s";
+        } catch (IOException | RuntimeException e) {
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+    }
+
+    private SSLContext tlsContext() {
+        if (tlsContext == null) {
+            try {
+                tlsContext = new LocalDirectorySSLConfig(endpoint.tls().toString()).getSSLContext();
+            } catch (RuntimeException e) {
+                throw new SandboxException("cannot read the TLS material in " + endpoint.tls() + " for " + address() + ": " + e.getMessage(), e);
+            }
+        }
+        return tlsContext;
+    }
+
+    private static String judge(String text) {
+        if (text.matches("(?s)HTTP/1\\.[01] 200.*")) {
+            return null;
+        }
+        return text.isEmpty() ? "no answer within " + PING_TIMEOUT.toSeconds() + " s"
+                : "unexpected answer: " + text.lines().findFirst().orElse("");
     }
 }

@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The {@code docker} place: one Docker engine, the one {@code DOCKER_HOST} names (else the default
- * socket). The engine is asked every second while the place is open; an attempt that overlaps a
+ * The {@code docker} place: one Docker engine, the one {@code DOCKER_HOST} names (with
+ * {@code DOCKER_TLS_VERIFY} and {@code DOCKER_CERT_PATH}, as the Docker CLI reads them; else the default socket). The engine is asked every second while the place is open; an attempt that overlaps a
  * loss is answered with the loss, after the engine has been waited for (up to {@code engineWait}).
  */
 public final class DockerPlace implements Place {
@@ -50,14 +50,19 @@ public final class DockerPlace implements Place {
         if (!engine.answers() && !engine.awaitAnswer(patience, log)) { // perhaps restarting: wait a little, then name the engine
             engine.requireAnswer();
         }
-        ContainerNetwork.requireExisting();
+        ContainerNetwork.requireExisting(engine);
         engine.watch();
+    }
+
+    @Override
+    public PreparedImage prepare(ImageSource source) {
+        return engine.images().prepare(source);
     }
 
     @Override
     public Sandbox start(SandboxSpec spec) {
         started.incrementAndGet();
-        return DockerSandbox.start(spec);
+        return DockerSandbox.start(engine, spec);
     }
 
     private record EngineMark(long faults, long nanoTime) implements Mark {}
@@ -80,7 +85,7 @@ public final class DockerPlace implements Place {
             throw new PlaceLost("the Docker engine at " + engine.address() + " did not answer for " + DockerEngine.human(engineWait)
                     + " (" + engine.lastError() + ")");
         }
-        DockerSandbox.dropStaleConnections();
+        DockerSandbox.dropStaleConnections(engine);
         return "the Docker engine at " + engine.address() + " was lost during it";
     }
 
@@ -91,7 +96,7 @@ public final class DockerPlace implements Place {
 
     @Override
     public int removeOrphans() {
-        return DockerSandbox.removeOrphans();
+        return DockerSandbox.removeOrphans(engine);
     }
 
     @Override

@@ -16,18 +16,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.images.builder.Transferable;
-import org.testcontainers.utility.DockerImageName;
-import org.testcontainers.utility.MountableFile;
 
 /**
- * A sandbox in a Docker container started through Testcontainers: network mode {@code none},
- * CPU, memory and process limits, removed on {@link #close()} and at JVM shutdown.
- *
- * <p>Testcontainers reads its settings from the process environment only. Where there is no
- * registry or no {@code bridge} network (see {@code docs/containers.md}) the JVM must be started
- * with {@code TESTCONTAINERS_RYUK_DISABLED=true} and {@code TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1}.
+ * A sandbox in a Docker container on one engine, made through the engine's API client: network mode from
+ * {@link ContainerNetwork} ({@code none} by default), CPU, memory and process limits, a real init as PID 1,
+ * removed on {@link #close()} and at JVM shutdown. Every container carries {@link #LABEL} and
+ * {@link #OWNER_LABEL}, so that what a killed process left is found and removed later.
  */
 public final class DockerSandbox implements Sandbox {
 
@@ -41,39 +35,66 @@ public final class DockerSandbox implements Sandbox {
 
     private static final Duration KILL_GRACE = Duration.ofSeconds(5);
 
+    private final DockerEngine engine;
     private final SandboxSpec spec;
-    private final GenericContainer<?> container;
     private final DockerClient docker;
     private final String containerId;
     private boolean closed;
     /** The snapshot image this container was started from, removed with it; null for an ordinary sandbox. */
     private String snapshotImage;
+    /** Run once when the sandbox closes (a place's slot is given back); null for none. */
+    private volatile Runnable onClose;
 
     private static final java.util.concurrent.atomic.AtomicLong SNAPSHOTS = new java.util.concurrent.atomic.AtomicLong();
 
-    private DockerSandbox(SandboxSpec spec, GenericContainer<?> container) {
+    private DockerSandbox(DockerEngine engine, SandboxSpec spec, String containerId) {
+        this.engine = engine;
         this.spec = spec;
-        this.container = container;
-        this.docker = container.getDockerClient();
-        this.containerId = container.getContainerId();
+        this.docker = engine.client();
+        this.containerId = containerId;
     }
 
-    /** Starts a container for {@code spec}; Docker creates its working directory. */
+    /** Starts a container for {@code spec} on this machine's engine (the one {@code DOCKER_HOST} names); Docker creates its working directory. */
     public static DockerSandbox start(SandboxSpec spec) {
-        DockerImages.ensurePresent(spec.image());
+        return start(DockerEngine.machine(), spec);
+    }
+
+    /** Starts a container for {@code spec} on {@code engine}, pulling a named image that is not there yet. */
+    static DockerSandbox start(DockerEngine engine, SandboxSpec spec) {
+        ImageSource image;
+        try {
+            image = ImageSource.named(spec.image());
+        } catch (IllegalArgumentException e) {
+            throw new ImageDefinitionException(e.getMessage(), e);
+        }
+        engine.images().ensurePresent(image);
         if (!OpenSandboxes.beginStart()) {
             throw new SandboxException("no container is started: the process is shutting down");
         }
         DockerSandbox sandbox = null;
         try {
-            GenericContainer<?> container = newContainer(spec);
+            OpenSandboxes.engineUsed(engine);
+            String id;
             try {
-                container.start();
-            } catch (RuntimeException e) {
-                container.stop();
-                throw new SandboxException(DockerDiagnostics.explainStartFailure(spec.image(), e), e);
+                id = create(engine, spec);
+            } catch (NotFoundException imageGone) { // removed since it was seen: once more, from the start
+                engine.images().forget(image.ref());
+                engine.images().ensurePresent(image);
+                id = create(engine, spec);
             }
-            sandbox = new DockerSandbox(spec, container);
+            sandbox = new DockerSandbox(engine, spec, id);
+            try {
+                engine.client().startContainerCmd(id).exec();
+            } catch (RuntimeException e) {
+                sandbox.removeContainer();
+                SandboxException failure = new SandboxException(DockerDiagnostics.explainStartFailure(spec.image(), e), e);
+                sandbox = null;
+                throw failure;
+            }
+        } catch (SandboxException e) {
+            throw e;
+        } catch (RuntimeException e) { // the engine's refusal, or no answer at all
+            throw new SandboxException(DockerDiagnostics.explainStartFailure(spec.image(), e), e);
         } finally {
             if (!OpenSandboxes.endStart(sandbox) && sandbox != null) {
                 sandbox.close();
@@ -83,24 +104,26 @@ public final class DockerSandbox implements Sandbox {
         return sandbox;
     }
 
-    @SuppressWarnings("resource") // closed by DockerSandbox.close()
-    private static GenericContainer<?> newContainer(SandboxSpec spec) {
+    private static String create(DockerEngine engine, SandboxSpec spec) {
         Map<String, String> labels = new HashMap<>(spec.labels());
         labels.put(LABEL, "true");
         labels.put(OWNER_LABEL, OWNER);
-        return new GenericContainer<>(DockerImageName.parse(spec.image()))
-                .withEnv(spec.env())
+        List<String> env = new java.util.ArrayList<>();
+        spec.env().forEach((name, value) -> env.add(name + "=" + value));
+        return engine.client().createContainerCmd(spec.image())
+                .withEnv(env)
                 .withLabels(labels)
-                .withWorkingDirectory(spec.workdir())
-                .withCreateContainerCmdModifier(cmd -> cmd
-                        .withEntrypoint("/bin/sleep", "infinity") // absolute: never a shim the agent put earlier on PATH
-                        .withCmd(List.of())
-                        .withHostConfig(hostConfig(cmd.getHostConfig(), spec.limits())));
+                .withWorkingDir(spec.workdir())
+                .withEntrypoint("/bin/sleep", "infinity") // absolute: never a shim the agent put earlier on PATH
+                .withCmd(List.of())
+                .withHostConfig(hostConfig(spec.limits()))
+                .exec()
+                .getId();
     }
 
-    private static HostConfig hostConfig(HostConfig base, ResourceLimits limits) {
+    private static HostConfig hostConfig(ResourceLimits limits) {
         // init: a real PID 1 reaps the zombies that commands leave behind
-        HostConfig config = (base == null ? HostConfig.newHostConfig() : base).withNetworkMode(ContainerNetwork.mode()).withInit(true);
+        HostConfig config = HostConfig.newHostConfig().withNetworkMode(ContainerNetwork.mode()).withInit(true);
         if (limits.cpus() > 0) {
             config.withNanoCPUs((long) (limits.cpus() * 1e9));
         }
@@ -113,12 +136,27 @@ public final class DockerSandbox implements Sandbox {
         return config;
     }
 
+    /** The engine the container runs on. */
+    DockerEngine engine() {
+        return engine;
+    }
+
+    /** Runs {@code action} once, when this sandbox closes. */
+    void onClose(Runnable action) {
+        this.onClose = action;
+    }
+
     /**
      * Removes containers that this machine's processes started and left behind when they were
      * killed: those whose owner process is gone. Returns how many were removed.
      */
     public static int removeOrphans() {
-        DockerClient docker = org.testcontainers.DockerClientFactory.instance().client();
+        return removeOrphans(DockerEngine.machine());
+    }
+
+    /** As {@link #removeOrphans()}, on {@code engine}. */
+    static int removeOrphans(DockerEngine engine) {
+        DockerClient docker = engine.client();
         int removed = 0;
         for (var container : docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(LABEL, "true")).exec()) {
             String owner = container.getLabels().getOrDefault(OWNER_LABEL, "");
@@ -174,20 +212,25 @@ public final class DockerSandbox implements Sandbox {
      * because the engine was lost at that moment. Call it when no sandbox is being started.
      */
     public static int removeLeftovers() {
+        return removeLeftovers(DockerEngine.machine());
+    }
+
+    /** As {@link #removeLeftovers()}, on {@code engine}. */
+    static int removeLeftovers(DockerEngine engine) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return removeLeftoversOnce();
+                return removeLeftoversOnce(engine);
             } catch (RuntimeException e) { // a connection to an engine that restarted meanwhile: drop such, try again
                 if (attempt == 3) {
                     throw e;
                 }
-                dropStaleConnections();
+                dropStaleConnections(engine);
             }
         }
     }
 
-    private static int removeLeftoversOnce() {
-        DockerClient docker = org.testcontainers.DockerClientFactory.instance().client();
+    private static int removeLeftoversOnce(DockerEngine engine) {
+        DockerClient docker = engine.client();
         int removed = 0;
         for (var container : docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(OWNER_LABEL, OWNER)).exec()) {
             if (OpenSandboxes.isOpen(container.getId())) {
@@ -209,7 +252,12 @@ public final class DockerSandbox implements Sandbox {
      * drop, every one of them.
      */
     public static void dropStaleConnections() {
-        DockerClient docker = org.testcontainers.DockerClientFactory.instance().client();
+        dropStaleConnections(DockerEngine.machine());
+    }
+
+    /** As {@link #dropStaleConnections()}, for the client of {@code engine}. */
+    static void dropStaleConnections(DockerEngine engine) {
+        DockerClient docker = engine.client();
         java.util.concurrent.ExecutorService pings = java.util.concurrent.Executors.newFixedThreadPool(STALE_PROBES);
         try {
             for (int round = 0; round < 3; round++) {
@@ -233,6 +281,11 @@ public final class DockerSandbox implements Sandbox {
     }
 
     private static final int STALE_PROBES = 16;
+
+    /** Whether {@code error} says only that a container or image was already gone, or being removed, when it was removed. */
+    public static boolean isRemovalRace(Throwable error) {
+        return error instanceof NotFoundException || error instanceof com.github.dockerjava.api.exception.ConflictException;
+    }
 
     /** This machine's host name, as containers' owner labels carry it. */
     public static String hostName() {
@@ -301,7 +354,9 @@ public final class DockerSandbox implements Sandbox {
             Thread.currentThread().interrupt();
             killAll(marker);
             throw new SandboxException("interrupted while running a command in container " + shortId(), e);
-        } catch (IOException | DockerException e) {
+        } catch (SandboxException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) { // the engine's answer, or no answer at all (a lost engine: connection refused)
             throw new SandboxException("could not run a command in container " + shortId() + ": " + e.getMessage(), e);
         }
     }
@@ -319,12 +374,12 @@ public final class DockerSandbox implements Sandbox {
         try {
             docker.commitCmd(containerId).withRepository(repository).withTag(tag.substring(tag.indexOf(':') + 1))
                     .withLabels(Map.of(LABEL, "true", OWNER_LABEL, OWNER)).exec();
-        } catch (DockerException e) {
+        } catch (RuntimeException e) {
             throw new SandboxException("could not snapshot container " + shortId() + ": " + e.getMessage(), e);
         }
         DockerSandbox copy;
         try {
-            copy = start(spec.withImage(tag));
+            copy = start(engine, spec.withImage(tag));
         } catch (RuntimeException e) {
             removeImage(tag);
             throw e;
@@ -338,7 +393,7 @@ public final class DockerSandbox implements Sandbox {
             docker.removeImageCmd(tag).withForce(true).exec();
         } catch (NotFoundException alreadyGone) {
             // removed meanwhile
-        } catch (DockerException e) {
+        } catch (RuntimeException e) {
             System.err.println("could not remove snapshot image " + tag + ": " + e.getMessage());
         }
     }
@@ -381,8 +436,8 @@ public final class DockerSandbox implements Sandbox {
         ensureOpen();
         String target = spec.resolve(path);
         try {
-            container.copyFileToContainer(Transferable.of(content, modeOf(target)), target);
-        } catch (RuntimeException e) {
+            upload(new java.io.ByteArrayInputStream(TarArchives.ofFile(target, content, modeOf(target))));
+        } catch (IOException | RuntimeException e) {
             throw new SandboxException("could not write " + target + " in container " + shortId() + ": " + e.getMessage(), e);
         }
     }
@@ -398,11 +453,11 @@ public final class DockerSandbox implements Sandbox {
     public byte[] readFile(String path) {
         ensureOpen();
         String source = spec.resolve(path);
-        try {
-            return container.copyFileFromContainer(source, InputStream::readAllBytes);
+        try (InputStream tar = docker.copyArchiveFromContainerCmd(containerId, source).exec()) {
+            return TarArchives.firstFile(tar, source);
         } catch (NotFoundException e) {
             throw new SandboxException("no such file in container " + shortId() + ": " + source, e);
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw new SandboxException("could not read " + source + " in container " + shortId() + ": " + e.getMessage(), e);
         }
     }
@@ -412,10 +467,20 @@ public final class DockerSandbox implements Sandbox {
         ensureOpen();
         String target = spec.resolve(sandboxDir);
         try {
-            container.copyFileToContainer(MountableFile.forHostPath(hostDir), target);
-        } catch (RuntimeException e) {
+            Path tar = TarArchives.ofFolder(hostDir, target);
+            try (InputStream in = java.nio.file.Files.newInputStream(tar)) {
+                upload(in);
+            } finally {
+                java.nio.file.Files.deleteIfExists(tar);
+            }
+        } catch (IOException | RuntimeException e) {
             throw new SandboxException("could not copy " + hostDir + " to " + target + " in container " + shortId() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Unpacks {@code tar} (entries named by their absolute paths, without the leading slash) at the container's root. */
+    private void upload(InputStream tar) {
+        docker.copyArchiveToContainerCmd(containerId).withTarInputStream(tar).withRemotePath("/").exec();
     }
 
     @Override
@@ -426,7 +491,7 @@ public final class DockerSandbox implements Sandbox {
             TarExtraction.extract(tar, hostDir);
         } catch (NotFoundException e) {
             throw new SandboxException("no such directory in container " + shortId() + ": " + source, e);
-        } catch (IOException | DockerException e) {
+        } catch (IOException | RuntimeException e) {
             throw new SandboxException("could not copy " + source + " out of container " + shortId() + ": " + e.getMessage(), e);
         }
     }
@@ -439,11 +504,28 @@ public final class DockerSandbox implements Sandbox {
         closed = true;
         OpenSandboxes.remove(this);
         try {
-            container.stop(); // kills and removes the container with its volumes
-        } finally {
+            removeContainer();
             if (snapshotImage != null) {
                 removeImage(snapshotImage);
             }
+        } finally {
+            Runnable action = onClose;
+            onClose = null;
+            if (action != null) {
+                action.run();
+            }
+        }
+    }
+
+    /**
+     * Kills and removes the container with its volumes. An engine that does not answer keeps it: it is
+     * removed later ({@link #removeLeftovers}, {@link #removeOrphans}).
+     */
+    private void removeContainer() {
+        try {
+            docker.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+        } catch (RuntimeException goneOrUnreachable) {
+            // already gone (NotFound), being removed (Conflict), or the engine is lost: a leftover for later
         }
     }
 

@@ -33,6 +33,12 @@ public final class LocalPlace implements Place {
         log.accept("sandbox local: commands run as processes of this machine, NOT isolated (development only; images and limits ignored)");
     }
 
+    /** Nothing is built or pulled: the reference is given back, with no working directory of its own. */
+    @Override
+    public PreparedImage prepare(ImageSource source) {
+        return new PreparedImage(source.ref(), null);
+    }
+
     @Override
     public Sandbox start(SandboxSpec spec) {
         started.incrementAndGet();

@@ -14,6 +14,8 @@ final class OpenSandboxes {
 
     private static final Set<Sandbox> OPEN = new LinkedHashSet<>();
     private static final List<Runnable> BEFORE_CLOSING = new ArrayList<>();
+    /** Every engine a sandbox was started on, by endpoint: at shutdown, what this process left on each is removed. */
+    private static final java.util.Map<DockerEndpoint, DockerEngine> ENGINES = new java.util.LinkedHashMap<>();
     private static boolean hookInstalled;
     /** Set when the JVM shuts down: no sandbox starts any more. */
     private static boolean closing;
@@ -46,6 +48,10 @@ final class OpenSandboxes {
         }
         OPEN.add(started);
         return true;
+    }
+
+    static synchronized void engineUsed(DockerEngine engine) {
+        ENGINES.putIfAbsent(engine.endpoint(), engine);
     }
 
     static synchronized boolean isOpen(String containerId) {
@@ -92,10 +98,19 @@ final class OpenSandboxes {
             }
         }
         closeAll();
-        try {
-            DockerSandbox.removeLeftovers();
-        } catch (RuntimeException e) {
-            System.err.println("shutdown: could not look for containers left behind: " + e.getMessage());
+        List<DockerEngine> engines;
+        synchronized (OpenSandboxes.class) {
+            engines = new ArrayList<>(ENGINES.values());
+        }
+        for (DockerEngine engine : engines) {
+            if (!engine.answers()) {
+                continue; // lost: what it keeps is removed by the next run's orphan removal
+            }
+            try {
+                DockerSandbox.removeLeftovers(engine);
+            } catch (RuntimeException e) {
+                System.err.println("shutdown: could not look for containers left behind on " + engine.address() + ": " + e.getMessage());
+            }
         }
     }
 

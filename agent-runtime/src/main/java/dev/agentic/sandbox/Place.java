@@ -30,12 +30,34 @@ public interface Place extends AutoCloseable {
     void open(Duration patience, Consumer<String> log);
 
     /**
+     * Makes the image of {@code source} ready on the place (on one of its engines: pulled, built there, or
+     * loaded from another engine that has it) and reads its working directory, for a spec whose task
+     * declares none. The place remembers the source: a sandbox of {@link PreparedImage#ref()} started later
+     * on another engine has its image made present there the same way.
+     *
+     * @throws ImageDefinitionException when the image cannot be made from its definition (a task error)
+     * @throws SandboxException when the engine fails, or a named image cannot be pulled (infrastructure)
+     */
+    PreparedImage prepare(ImageSource source);
+
+    /**
      * Starts a sandbox of {@code spec}, waiting for a free slot when the place is full. The image is
-     * made ready where the sandbox runs (pulled, built or loaded) if it is not there yet.
+     * made ready where the sandbox runs (pulled, built or loaded) if it is not there yet: as its
+     * {@link #prepare prepared} source says, else as a named image.
      *
      * @throws SandboxException when the sandbox cannot be started
      */
     Sandbox start(SandboxSpec spec);
+
+    /**
+     * As {@link #start(SandboxSpec)}, for the attempt that began at {@code mark}: a place of several engines
+     * then knows which engines the attempt used, and {@link #lostSince} answers for those alone.
+     * {@link #start(SandboxSpec)} and {@link #prepare} count towards the last mark taken on the calling
+     * thread, so an attempt that runs on one thread needs no more than that.
+     */
+    default Sandbox start(SandboxSpec spec, Mark mark) {
+        return start(spec);
+    }
 
     /** What the place knows before an attempt, for {@link #lostSince}. */
     Mark mark();

@@ -79,13 +79,6 @@ final class Fingerprints {
         return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
     }
 
-    /** Over the relative paths and contents of the files of {@code dir}, without the {@code excluded} top-level entries; 12 hex digits. */
-    static String ofFolder(Path dir, java.util.Set<String> excluded) {
-        MessageDigest digest = sha256();
-        files(digest, dir, excluded);
-        return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-    }
-
     private static void files(MessageDigest digest, Path dir, java.util.Set<String> excluded) {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.filter(Files::isRegularFile)

@@ -1,6 +1,7 @@
 package dev.agentic.task;
 
 import dev.agentic.sandbox.ExecOptions;
+import dev.agentic.sandbox.ImageSource;
 import dev.agentic.sandbox.ResourceLimits;
 import dev.agentic.sandbox.SandboxSpec;
 import java.time.Duration;
@@ -36,6 +37,37 @@ public sealed interface Task permits TerminalBenchTask, HarborTask, SweBenchTask
      * image's {@code WORKDIR} decides (see {@link #sandboxSpec(String, String)}).
      */
     String workdir();
+
+    /**
+     * The task's environment as an image source for a place to prepare: the prebuilt image by name, or
+     * the build of its Dockerfile tagged {@code agentic/task-<id>:<content hash>} and labelled with the task
+     * id. A build is bounded by the task's own build timeout (Harbor's {@code build_timeout_sec}), else by
+     * {@code buildTimeout}.
+     *
+     * @throws TaskException when the image name is malformed or the build context cannot be read
+     */
+    default ImageSource imageSource(Duration buildTimeout) {
+        try {
+            if (environment() instanceof TaskEnvironment.Prebuilt prebuilt) {
+                return ImageSource.named(prebuilt.image());
+            }
+            TaskEnvironment.Built built = (TaskEnvironment.Built) environment();
+            Duration timeout = this instanceof HarborTask harbor && harbor.buildTimeout() != null ? harbor.buildTimeout() : buildTimeout;
+            return ImageSource.Build.of(imageRepository(), built.context(), built.dockerfile(), built.excluded(), timeout,
+                    java.util.Map.of("dev.agentic.task", id()));
+        } catch (IllegalArgumentException | dev.agentic.sandbox.SandboxException e) {
+            throw new TaskException("the environment of task " + id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The repository a built environment is tagged in: {@code agentic/task-<id>}, the id made a valid repository name. */
+    default String imageRepository() {
+        String name = "task-" + id().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-");
+        if (!name.matches("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*")) {
+            name = name.replaceAll("[^a-z0-9]+", "-").replaceAll("-+$", "");
+        }
+        return "agentic/" + name;
+    }
 
     /** The format's name: terminal-bench, harbor or swe-bench. */
     String format();

@@ -5,11 +5,12 @@
  * {@code solution/}), SWE-bench instances. {@link dev.agentic.task.Suite}s of them, from a manifest of task
  * folders (globs allowed), instance files and fetched sources, with ids namespaced by format ({@code tb/},
  * {@code harbor/}, {@code swe/}), {@code --tasks}/{@code --exclude} globs, stages with pass-rate thresholds,
- * an expansion set, and a hash of everything that affects results. The images task environments run in,
- * built from a build context without tests or solutions, offline, once per content hash
- * ({@link dev.agentic.task.TaskImages}). A broken task file is refused with the file, line, column and field
- * at fault (read through package {@code document}).
+ * an expansion set, and a hash of everything that affects results. What their environments run in, as
+ * image sources ({@link dev.agentic.task.Task#imageSource}) that a place prepares, without touching Docker
+ * here ({@link dev.agentic.task.TaskImages} keeps a task's errors its own). A broken task file is refused
+ * with the file, line, column and field at fault (read through package {@code document}).
  *
- * <p>Not here: fetching published tasks (package {@code fetch}), running the tests and grading, scheduling trials.
+ * <p>Not here: fetching published tasks (package {@code fetch}), building or pulling images (package
+ * {@code sandbox}), running the tests and grading (package {@code verify}), scheduling (package {@code bench}).
  */
 package dev.agentic.task;

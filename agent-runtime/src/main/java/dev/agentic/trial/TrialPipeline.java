@@ -2,6 +2,7 @@ package dev.agentic.trial;
 
 import dev.agentic.agent.EpisodeResult;
 import dev.agentic.agent.ExitStatus;
+import dev.agentic.sandbox.ImageDefinitionException;
 import dev.agentic.sandbox.Place;
 import dev.agentic.sandbox.Sandbox;
 import dev.agentic.sandbox.SandboxException;
@@ -65,15 +66,19 @@ public final class TrialPipeline {
 
     /** One attempt at {@code task} by {@code agent}. */
     public Attempt attempt(Task task, TrialAgent agent) {
-        SandboxSpec spec;
         try {
-            spec = environments.apply(task);
-        } catch (TaskException broken) {
+            SandboxSpec spec = labels.isEmpty() ? environments.apply(task) : environments.apply(task).withLabels(labels);
+            return attempt(task, agent, spec);
+        } catch (TaskException | ImageDefinitionException broken) {
             return new Attempt.TaskBroken(broken.getMessage());
+        } catch (Place.PlaceLost gone) {
+            throw gone;
+        } catch (SandboxException failed) {
+            return new Attempt.Infrastructure(failed.getMessage() == null ? failed.getClass().getSimpleName() : failed.getMessage());
         }
-        if (!labels.isEmpty()) {
-            spec = spec.withLabels(labels);
-        }
+    }
+
+    private Attempt attempt(Task task, TrialAgent agent, SandboxSpec spec) {
         try (Sandbox sandbox = place.start(spec)) {
             Grading.Check check = grading.before(task, spec, sandbox);
             long start = System.nanoTime();
@@ -88,10 +93,6 @@ public final class TrialPipeline {
                 return new Attempt.Infrastructure("the task's container stopped during the episode: " + stopped);
             }
             return new Attempt.Graded(episode, check.after(sandbox), agentMs);
-        } catch (TaskException broken) {
-            return new Attempt.TaskBroken(broken.getMessage());
-        } catch (SandboxException failed) {
-            return new Attempt.Infrastructure(failed.getMessage() == null ? failed.getClass().getSimpleName() : failed.getMessage());
         }
     }
 
@@ -110,12 +111,8 @@ public final class TrialPipeline {
         return Grade.of(Grade.Outcome.VERIFIER_ERROR, Map.of(), "", Duration.ZERO, ((Attempt.Infrastructure) attempt).error());
     }
 
-    /** How a task's sandbox spec is found at {@code place}: its image built or pulled on the engine, or, locally, no image at all. */
+    /** How a task's sandbox spec is found at {@code place}: its image source prepared there (built, pulled or loaded). */
     private static Function<Task, SandboxSpec> environments(Place place) {
-        if (!place.isolated()) {
-            return task -> task.sandboxSpec(SandboxSpec.BASE_IMAGE, null);
-        }
-        TaskImages images = new TaskImages(Duration.ofMinutes(10));
-        return images::sandboxSpec;
+        return new TaskImages(place, Duration.ofMinutes(10))::sandboxSpec;
     }
 }

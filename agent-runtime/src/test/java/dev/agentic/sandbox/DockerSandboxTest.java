@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.DockerClientFactory;
 
 /** On the real Docker engine: these tests fail, never skip, when no engine answers. */
 class DockerSandboxTest extends SandboxContract {
@@ -93,7 +92,7 @@ class DockerSandboxTest extends SandboxContract {
     }
 
     static List<Container> containersOfThisRun() {
-        return DockerClientFactory.instance().client().listContainersCmd()
+        return DockerEngine.machine().client().listContainersCmd()
                 .withShowAll(true)
                 .withLabelFilter(Map.of("dev.agentic.test-run", RUN))
                 .exec();

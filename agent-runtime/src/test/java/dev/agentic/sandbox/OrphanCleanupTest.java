@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.DockerClientFactory;
 
 /** A JVM killed with SIGKILL cannot remove its containers; the next start does. */
 class OrphanCleanupTest {
@@ -28,8 +27,6 @@ class OrphanCleanupTest {
     void containersOfAKilledProcessAreRemovedOnTheNextStart() throws Exception {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), OrphanCleanupTest.class.getName());
-        builder.environment().put("TESTCONTAINERS_RYUK_DISABLED", "true");
-        builder.environment().putIfAbsent("TESTCONTAINERS_HOST_OVERRIDE", "127.0.0.1");
         builder.redirectError(new File("target/orphan-maker.err"));
         Process maker = builder.start();
         String containerId;
@@ -46,7 +43,7 @@ class OrphanCleanupTest {
     }
 
     private static boolean exists(String id) {
-        return !DockerClientFactory.instance().client().listContainersCmd().withShowAll(true)
+        return !DockerEngine.machine().client().listContainersCmd().withShowAll(true)
                 .withIdFilter(java.util.List.of(id)).exec().isEmpty();
     }
 }

@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  * killed on {@link #close()} if it still runs.
  *
  * <p>{@link #agentCli} runs the runtime's command line ({@code dev.agentic.cli.AgentCli}) with this JVM's classpath:
- * the way to run the bench on another engine, since Testcontainers picks the engine from the process environment
- * ({@code DOCKER_HOST}) only.
+ * the way to run the bench on another engine, since the {@code docker} place picks the engine from the process
+ * environment ({@code DOCKER_HOST}) only.
  */
 public final class ChildProcess implements AutoCloseable {
 
@@ -48,16 +48,13 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code AgentCli args} in a JVM of this JVM's Java and classpath, with the Testcontainers settings the
-     * build gives its own JVMs (no Ryuk, the loopback host address; docs/containers.md) and {@code environment} added.
+     * Starts {@code AgentCli args} in a JVM of this JVM's Java and classpath, with {@code environment} added.
      */
     public static ChildProcess agentCli(Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"), "dev.agentic.cli.AgentCli"));
         command.addAll(List.of(args));
-        Map<String, String> env = new java.util.HashMap<>(Map.of("TESTCONTAINERS_RYUK_DISABLED", "true",
-                "TESTCONTAINERS_HOST_OVERRIDE", "127.0.0.1"));
-        env.putAll(environment);
+        Map<String, String> env = new java.util.HashMap<>(environment);
         return start(command, Path.of("").toAbsolutePath(), env);
     }
 

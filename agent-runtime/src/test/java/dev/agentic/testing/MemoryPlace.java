@@ -1,6 +1,8 @@
 package dev.agentic.testing;
 
+import dev.agentic.sandbox.ImageSource;
 import dev.agentic.sandbox.Place;
+import dev.agentic.sandbox.PreparedImage;
 import dev.agentic.sandbox.Sandbox;
 import dev.agentic.sandbox.SandboxException;
 import dev.agentic.sandbox.SandboxSpec;
@@ -56,6 +58,12 @@ public final class MemoryPlace implements Place {
     @Override
     public void open(Duration patience, Consumer<String> log) {
         // always there
+    }
+
+    /** Nothing to build or pull: the source's own reference, with no working directory of its own. */
+    @Override
+    public PreparedImage prepare(ImageSource source) {
+        return new PreparedImage(source.ref(), null);
     }
 
     @Override

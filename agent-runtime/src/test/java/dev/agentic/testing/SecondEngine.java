@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * A Docker engine of its own, so that a test can stop, kill and restart the engine under the harness without touching
  * the machine's: {@code dockerd --bridge=none --iptables=false --ip-masq=false} with its socket, data root, exec root
  * and pid file in a fresh folder {@code /tmp/agentic-engine-<random>}, and the base image loaded into it from the
- * machine's engine ({@code docker save | docker -H … load}).
+ * machine's engine ({@code docker save | docker -H … load}), or no image at all ({@link #openEmpty()}).
  *
  * <p>The daemon starts its own containerd, whose configuration, socket and state live under this folder's exec root
  * and data root ({@code exec/containerd/}, {@code data/containerd/}); the machine's daemon keeps its own under
@@ -37,12 +37,14 @@ public final class SecondEngine implements AutoCloseable {
 
     private final Path root;
     private final String image;
+    private final List<String> daemonArgs;
     private final Thread cleanupAtExit = new Thread(this::killAndRemove, "remove second engine");
     private Process daemon;
 
-    private SecondEngine(Path root, String image) {
+    private SecondEngine(Path root, String image, List<String> daemonArgs) {
         this.root = root;
         this.image = image;
+        this.daemonArgs = List.copyOf(daemonArgs);
     }
 
     /** Starts an engine in a new folder and loads the base image ({@code agentic.baseImage}, default the project's) into it. */
@@ -50,24 +52,39 @@ public final class SecondEngine implements AutoCloseable {
         return open(System.getProperty("agentic.baseImage", SandboxSpec.BASE_IMAGE));
     }
 
-    /** Starts an engine in a new folder and loads {@code image} into it from the machine's engine. */
+    /** Starts an engine in a new folder and loads {@code image} into it from the machine's engine; with a null image, it starts with no image at all. */
     public static SecondEngine open(String image) {
+        return open(image, List.of());
+    }
+
+    /**
+     * As {@link #open(String)}, the daemon started with {@code daemonArgs} as well, e.g. a TCP listener with its TLS
+     * material ({@code --host tcp://127.0.0.1:<port> --tlsverify …}); its own socket stays as {@link #host()} says.
+     */
+    public static SecondEngine open(String image, List<String> daemonArgs) {
         Path root;
         try {
             root = Files.createTempDirectory(Path.of("/tmp"), "agentic-engine-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a folder for a second Docker engine under /tmp: " + e.getMessage(), e);
         }
-        SecondEngine engine = new SecondEngine(root, image);
+        SecondEngine engine = new SecondEngine(root, image, daemonArgs);
         Runtime.getRuntime().addShutdownHook(engine.cleanupAtExit);
         try {
             engine.start();
-            engine.load();
+            if (image != null) {
+                engine.load();
+            }
             return engine;
         } catch (RuntimeException e) {
             engine.close();
             throw e;
         }
+    }
+
+    /** Starts an engine in a new folder with no image: what it needs, the code under test brings in itself. */
+    public static SecondEngine openEmpty() {
+        return open(null);
     }
 
     /** The engine's address, as {@code DOCKER_HOST} or {@code docker -H} take it. */
@@ -105,9 +122,11 @@ public final class SecondEngine implements AutoCloseable {
             deleteIfExists(root.resolve("docker.pid"));
             deleteIfExists(root.resolve("exec/containerd/containerd.pid"));
         }
-        ProcessBuilder builder = new ProcessBuilder("dockerd", "--bridge=none", "--iptables=false", "--ip-masq=false",
+        List<String> command = new ArrayList<>(List.of("dockerd", "--bridge=none", "--iptables=false", "--ip-masq=false",
                 "--host", host(), "--data-root", root.resolve("data").toString(), "--exec-root", root.resolve("exec").toString(),
-                "--pidfile", root.resolve("docker.pid").toString())
+                "--pidfile", root.resolve("docker.pid").toString()));
+        command.addAll(daemonArgs);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
         try {
             daemon = builder.start();

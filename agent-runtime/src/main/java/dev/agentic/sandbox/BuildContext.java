@@ -1,4 +1,4 @@
-package dev.agentic.task;
+package dev.agentic.sandbox;
 
 import java.io.IOException;
 import java.io.OutputStream;

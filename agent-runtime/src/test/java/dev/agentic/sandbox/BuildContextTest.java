@@ -1,4 +1,4 @@
-package dev.agentic.task;
+package dev.agentic.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
