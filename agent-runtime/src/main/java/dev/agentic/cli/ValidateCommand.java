@@ -6,7 +6,7 @@ import dev.agentic.sandbox.Places;
 import dev.agentic.trial.Grading;
 import dev.agentic.trial.TrialPipeline;
 import dev.agentic.sandbox.SandboxSpec;
-import dev.agentic.task.Suite;
+import dev.agentic.suite.Suite;
 import dev.agentic.trial.TaskValidation;
 import java.io.PrintWriter;
 import java.nio.file.Path;

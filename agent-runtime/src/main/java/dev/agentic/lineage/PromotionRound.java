@@ -2,7 +2,7 @@ package dev.agentic.lineage;
 
 import dev.agentic.bench.BenchSpec;
 import dev.agentic.bench.RunResults;
-import dev.agentic.task.Suite;
+import dev.agentic.suite.Suite;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

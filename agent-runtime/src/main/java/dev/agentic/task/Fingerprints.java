@@ -12,32 +12,33 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** SHA-256 digests of what a task or suite consists of. */
-final class Fingerprints {
+public final class Fingerprints {
 
     private Fingerprints() {}
 
     /** Over each task's id and content, core then expansion, in id order; 16 hex digits. */
-    static String ofSuite(List<Task> tasks, List<Task> expansion) {
+    public static String ofSuite(List<Task> tasks, List<Task> expansion) {
         return ofSuite(tasks, expansion, java.util.Set.of());
     }
 
     /** As {@link #ofSuite(List, List)}, and over the tasks graded beside the agent's processes, when there are any. */
-    static String ofSuite(List<Task> tasks, List<Task> expansion, java.util.Set<String> liveProcesses) {
+    public static String ofSuite(List<Task> tasks, List<Task> expansion, java.util.Set<String> liveProcesses) {
         return ofSuite(tasks, expansion, liveProcesses, List.of(), List.of());
     }
 
     /**
-     * As {@link #ofSuite(List, List, java.util.Set)}, and over the declared stages (names, globs, thresholds, in order) and the
-     * pins of the sources published tasks come from, when there are any.
+     * As {@link #ofSuite(List, List, java.util.Set)}, and over the declared stages (each one's definition: name, globs,
+     * threshold, in order) and the pins of the sources published tasks come from, when there are any.
      */
-    static String ofSuite(List<Task> tasks, List<Task> expansion, java.util.Set<String> liveProcesses, List<Stage> stages, List<String> pins) {
+    public static String ofSuite(List<Task> tasks, List<Task> expansion, java.util.Set<String> liveProcesses, List<String> stages,
+                                 List<String> pins) {
         MessageDigest digest = sha256();
         if (!pins.isEmpty()) {
             update(digest, "sources=" + pins);
         }
         if (!stages.isEmpty()) {
             update(digest, "stages");
-            stages.forEach(s -> update(digest, s.definition()));
+            stages.forEach(s -> update(digest, s));
         }
         if (!liveProcesses.isEmpty()) {
             update(digest, "live_processes=" + new java.util.TreeSet<>(liveProcesses));

@@ -84,7 +84,7 @@ public sealed interface Task permits TerminalBenchTask, HarborTask, SweBenchTask
 
     /**
      * Whether the task says it uses the network. Containers here never have one, so such a task runs
-     * only when the user accepts that it runs offline (see {@link Suite#refuseInternetTasks}).
+     * only when the user accepts that it runs offline (see {@code dev.agentic.suite.Suite#refuseInternetTasks}).
      */
     default boolean needsInternet() {
         return false;

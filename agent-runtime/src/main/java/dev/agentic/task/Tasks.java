@@ -41,7 +41,7 @@ public final class Tasks {
     }
 
     /** A task's file; one that cannot be read or parsed is refused naming the file, the line and the column. */
-    static Document read(Path file, Format format) {
+    public static Document read(Path file, Format format) {
         try {
             return Document.read(file, format);
         } catch (DocumentException e) {

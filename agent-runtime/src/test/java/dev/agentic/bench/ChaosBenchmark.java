@@ -2,7 +2,7 @@ package dev.agentic.bench;
 
 import dev.agentic.trial.TrialResult;
 import dev.agentic.sandbox.SandboxSpec;
-import dev.agentic.task.Suite;
+import dev.agentic.suite.Suite;
 import dev.agentic.task.Task;
 import dev.agentic.testing.ChildProcess;
 import dev.agentic.testing.Procfs;

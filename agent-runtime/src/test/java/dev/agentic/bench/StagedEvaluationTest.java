@@ -3,7 +3,7 @@ package dev.agentic.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentic.task.Suite;
+import dev.agentic.suite.Suite;
 import dev.agentic.task.TestFolders;
 import dev.agentic.testing.ChildProcess;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agentic.task.Suite;
+import dev.agentic.suite.Suite;
 import dev.agentic.task.Task;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.agentic.task;
 
+import dev.agentic.suite.Suite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

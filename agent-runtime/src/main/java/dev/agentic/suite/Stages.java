@@ -1,5 +1,7 @@
-package dev.agentic.task;
+package dev.agentic.suite;
 
+import dev.agentic.task.Task;
+import dev.agentic.task.TaskException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentic.document.Document;
 import java.util.ArrayList;

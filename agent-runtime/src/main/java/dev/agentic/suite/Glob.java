@@ -1,4 +1,4 @@
-package dev.agentic.task;
+package dev.agentic.suite;
 
 import java.nio.file.FileSystems;
 import java.nio.file.PathMatcher;

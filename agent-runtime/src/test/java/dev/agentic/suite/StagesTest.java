@@ -1,5 +1,7 @@
-package dev.agentic.task;
+package dev.agentic.suite;
 
+import dev.agentic.task.Fingerprints;
+import dev.agentic.task.TestFolders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

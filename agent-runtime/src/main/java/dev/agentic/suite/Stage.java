@@ -1,5 +1,6 @@
-package dev.agentic.task;
+package dev.agentic.suite;
 
+import dev.agentic.task.Task;
 import java.util.List;
 import java.util.Set;
 

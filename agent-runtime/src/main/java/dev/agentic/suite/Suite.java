@@ -1,5 +1,10 @@
-package dev.agentic.task;
+package dev.agentic.suite;
 
+import dev.agentic.task.Task;
+import dev.agentic.task.TaskException;
+import dev.agentic.task.Tasks;
+import dev.agentic.task.Fingerprints;
+import dev.agentic.task.SweBenchTask;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentic.document.Document;
 import dev.agentic.document.Format;
@@ -80,7 +85,7 @@ public record Suite(String id, String description, Path manifest, List<Task> tas
         }
         java.util.Set<String> live = liveProcesses(yaml, concat(tasks, expansion));
         List<Stage> stages = Stages.read(yaml, tasks, expansion);
-        String hash = Fingerprints.ofSuite(tasks, expansion, live, stages,
+        String hash = Fingerprints.ofSuite(tasks, expansion, live, stages.stream().map(Stage::definition).toList(),
                 sources.values().stream().map(dev.agentic.fetch.Source::pin).sorted().toList());
         return new Suite(id, root.path("description").asText(""), manifest, tasks, expansion, hash, List.copyOf(warnings), live,
                 stages.isEmpty() ? List.of(Stage.implicit(tasks)) : stages);

@@ -1,4 +1,4 @@
-package dev.agentic.task;
+package dev.agentic.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
