@@ -1,6 +1,7 @@
 package dev.agentic.maven;
 
 import dev.agentic.agent.AgentConfig;
+import dev.agentic.bench.TaskSet;
 import dev.agentic.lineage.Lineage;
 import dev.agentic.lineage.ResolvedVariant;
 import dev.agentic.lineage.Variant;
@@ -164,6 +165,7 @@ final class BenchLauncher {
 
     /** The run options passed only when set; refused here, naming the property, when they cannot mean anything. */
     private void checkRunOptions() throws MojoExecutionException {
+        BuildErrors.option("agent.taskSet", () -> TaskSet.of(taskSet));
         if (isSet(engineWait) && !isDuration(engineWait.trim())) {
             throw new MojoExecutionException("-Dagent.engineWait=" + engineWait + ": expected a duration like 3m, 180s or PT3M");
         }
@@ -234,7 +236,7 @@ final class BenchLauncher {
                 "--trials", Integer.toString(trials), "--concurrency", Integer.toString(concurrency),
                 "--results", new File(resultsDirectory, declared.id() + "/results").getAbsolutePath(),
                 "--timeout-multiplier", Double.toString(timeoutMultiplier), "--infra-retries", Integer.toString(infraRetries),
-                "--image", baseImage, "--task-set", taskSet));
+                "--image", baseImage, "--task-set", TaskSet.of(taskSet).label()));
         if (declared.parent() != null) {
             args.addAll(List.of("--parent-results", resultsOf(declared.parent()).getAbsolutePath()));
             if (adaptive) {

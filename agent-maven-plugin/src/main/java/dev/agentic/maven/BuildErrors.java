@@ -1,5 +1,6 @@
 package dev.agentic.maven;
 
+import dev.agentic.bench.TaskSet;
 import dev.agentic.lineage.Comparisons;
 import dev.agentic.lineage.ComparisonSettings;
 import dev.agentic.lineage.PromotionRound;
@@ -32,7 +33,7 @@ final class BuildErrors {
             return " (-Dagent.network=<network>)";
         }
         if (e instanceof PromotionRound.ExpansionMismatch mismatch) {
-            return " with ./mvnw agent:bench -P" + mismatch.variant() + " -Dagent.taskSet=expansion";
+            return " with ./mvnw agent:bench -P" + mismatch.variant() + " -Dagent.taskSet=" + TaskSet.EXPANSION.label();
         }
         return "";
     }

@@ -179,6 +179,15 @@ class GoalParametersTest {
                 null, 1, 1, "agentic/base:bookworm", "core", false, 1, "soon", null, null, null, null);
         assertThatThrownBy(() -> new BenchLauncher(badWait, dir.toFile(), project(Map.of()), new PluginDescriptor(), new SystemStreamLog())
                 .commandLine(base, Lineage.of(List.of(base)))).hasMessage("-Dagent.engineWait=soon: expected a duration like 3m, 180s or PT3M");
+        BenchParameters badSet = new BenchParameters("suite.yaml", null, null, null, null, 1, 1, null, null, false, null, dir.resolve("scripts").toFile(),
+                null, 1, 1, "agentic/base:bookworm", "extension", false, 1, null, null, null, null, null);
+        assertThatThrownBy(() -> new BenchLauncher(badSet, dir.toFile(), project(Map.of()), new PluginDescriptor(), new SystemStreamLog())
+                .commandLine(base, Lineage.of(List.of(base)))).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("-Dagent.taskSet: task set 'extension': expected core or expansion");
+        BenchParameters expansion = new BenchParameters("suite.yaml", null, null, null, null, 1, 1, null, null, false, null, dir.resolve("scripts").toFile(),
+                null, 1, 1, "agentic/base:bookworm", "expansion", false, 1, null, null, null, null, null);
+        assertThat(String.join(" ", new BenchLauncher(expansion, dir.toFile(), project(Map.of()), new PluginDescriptor(), new SystemStreamLog())
+                .commandLine(base, Lineage.of(List.of(base))))).contains(" --task-set expansion");
     }
 
     @Test

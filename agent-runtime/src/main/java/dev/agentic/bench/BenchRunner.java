@@ -105,7 +105,7 @@ public final class BenchRunner {
     public Outcome run(BenchSpec spec, Listener listener) {
         Suite suite = Suite.load(spec.suite(), spec.baseImage()).filter(spec.include(), spec.exclude());
         suite.warnings().forEach(listener::info);
-        List<Task> tasks = BenchSpec.EXPANSION.equals(spec.taskSet()) ? suite.expansion() : suite.tasks();
+        List<Task> tasks = spec.taskSet() == TaskSet.EXPANSION ? suite.expansion() : suite.tasks();
         if (tasks.isEmpty()) {
             throw new IllegalArgumentException("suite " + spec.suite() + ": no task of its " + spec.taskSet() + " set matches "
                     + spec.include() + " (excluding " + spec.exclude() + ")");
@@ -149,8 +149,8 @@ public final class BenchRunner {
         List<TrialResult> all = new ArrayList<>(kept);
         int total = tasks.size() * spec.trials();
         Stop stop = new Stop(spec, store, all, total, listener, lock);
-        CostCap cap = new CostCap(spec.maxRunCostUsd(), kept.stream().mapToDouble(TrialResult::costUsd).sum());
-        boolean core = BenchSpec.CORE.equals(spec.taskSet());
+        CostCap cap = new CostCap(spec.maxRunCostUsd(), kept.stream().mapToDouble(t -> t.spend().costUsd()).sum());
+        boolean core = spec.taskSet() == TaskSet.CORE;
         boolean staged = core && suite.staged();
         List<Stage> stages = core ? suite.stages() : List.of(Stage.implicit(tasks));
         List<RunInfo.StageRecord> records = new ArrayList<>();
@@ -223,7 +223,7 @@ public final class BenchRunner {
                                 }
                                 all.add(result);
                                 n = all.size();
-                                capNow = cap.add(result.costUsd());
+                                capNow = cap.add(result.spend().costUsd());
                             }
                             int here = ranHere.incrementAndGet();
                             if (result.resolved()) {
@@ -514,9 +514,9 @@ public final class BenchRunner {
                         return false;
                     }
                     all.add(result);
-                    cap.add(result.costUsd());
+                    cap.add(result.spend().costUsd());
                 }
-                listener.info(String.format("  extra trial %s.%d: %s", task, trial, result.resolved() ? "resolved" : result.failureLabel()));
+                listener.info(String.format("  extra trial %s.%d: %s", task, trial, result.resolved() ? "resolved" : result.score().failureLabel()));
             }
         }
     }
@@ -581,7 +581,7 @@ public final class BenchRunner {
     }
 
     /** The latest run of a results folder, or null when there is none (or it cannot be read: the estimate does without it). */
-    private static RunResults latest(Path resultsDirectory, String taskSet, String variant) {
+    private static RunResults latest(Path resultsDirectory, TaskSet taskSet, String variant) {
         if (!Files.isRegularFile(resultsDirectory.resolve(RunResults.latestFile(taskSet)))) {
             return null;
         }

@@ -21,7 +21,7 @@ import java.util.Map;
  * @param infraRetries how often a trial is retried after an infrastructure error
  * @param resultsDirectory where runs go: {@code <resultsDirectory>/<runId>/}
  * @param baseImage image for tasks without an environment
- * @param taskSet {@code core} (the suite's tasks) or {@code expansion} (its expansion set)
+ * @param taskSet the suite's tasks ({@code core}) or its expansion set ({@code expansion})
  * @param adaptiveParent the parent's results folder: after the first {@code trials}, add trials only to tasks whose
  *     comparison with the parent is still uncertain, until a sequential test decides; null for a fixed design
  * @param trialBudget how many trials adaptive rounds may add in all
@@ -37,16 +37,13 @@ import java.util.Map;
  */
 public record BenchSpec(String runId, String variantId, String parentId, String hypothesis, Map<String, String> settings,
                         Path suite, List<String> include, List<String> exclude, int trials, int concurrency,
-                        double timeoutMultiplier, int infraRetries, Path resultsDirectory, String baseImage, String taskSet,
+                        double timeoutMultiplier, int infraRetries, Path resultsDirectory, String baseImage, TaskSet taskSet,
                         Path adaptiveParent, int trialBudget, boolean allowInternetTasks, java.time.Duration engineWait,
                         double maxUngradedShare, double maxRunCostUsd, Path prices, Path parentResults) {
 
     /** Defaults of the options a caller leaves out. */
     public static final java.time.Duration ENGINE_WAIT = java.time.Duration.ofMinutes(3);
     public static final double MAX_UNGRADED_SHARE = 0.2;
-
-    public static final String CORE = "core";
-    public static final String EXPANSION = "expansion";
 
     public BenchSpec {
         if (runId == null || !runId.matches("[A-Za-z0-9._-]+")) {
@@ -61,8 +58,8 @@ public record BenchSpec(String runId, String variantId, String parentId, String 
         if (timeoutMultiplier <= 0) {
             throw new IllegalArgumentException("timeout multiplier must be positive, got " + timeoutMultiplier);
         }
-        if (!CORE.equals(taskSet) && !EXPANSION.equals(taskSet)) {
-            throw new IllegalArgumentException("task set '" + taskSet + "': expected core or expansion");
+        if (taskSet == null) {
+            throw new IllegalArgumentException("task set missing: expected core or expansion");
         }
         if (infraRetries < 0) {
             throw new IllegalArgumentException("infrastructure retries must not be negative, got " + infraRetries);
@@ -87,13 +84,13 @@ public record BenchSpec(String runId, String variantId, String parentId, String 
 
     /** The run id of the expansion set measured after this core run: {@code <runId>-expansion}. */
     public String expansionRunId() {
-        return runId + "-" + EXPANSION;
+        return runId + "-" + TaskSet.EXPANSION.label();
     }
 
     /** This run's continuation on the expansion set: its own run id, a fixed design, {@code costCapUsd} as its cap. */
     public BenchSpec expansion(double costCapUsd) {
         return new BenchSpec(expansionRunId(), variantId, parentId, hypothesis, settings, suite, include, exclude, trials, concurrency,
-                timeoutMultiplier, infraRetries, resultsDirectory, baseImage, EXPANSION, null, trialBudget, allowInternetTasks, engineWait,
+                timeoutMultiplier, infraRetries, resultsDirectory, baseImage, TaskSet.EXPANSION, null, trialBudget, allowInternetTasks, engineWait,
                 maxUngradedShare, costCapUsd, prices, parentResults);
     }
 }

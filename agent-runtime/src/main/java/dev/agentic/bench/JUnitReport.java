@@ -17,19 +17,19 @@ final class JUnitReport {
     static String of(RunInfo run, List<TrialResult> trials) {
         long failures = trials.stream().filter(t -> !t.resolved() && t.graded()).count();
         long errors = trials.stream().filter(t -> !t.graded()).count();
-        double seconds = trials.stream().mapToLong(TrialResult::totalMs).sum() / 1000.0;
+        double seconds = trials.stream().mapToLong(t -> t.timing().totalMs()).sum() / 1000.0;
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         xml.append(String.format(Locale.ROOT, "<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"0\" time=\"%.3f\">%n",
                 escape(run.variant() + " on " + run.suite()), trials.size(), failures, errors, seconds));
         for (TrialResult t : trials) {
             xml.append(String.format(Locale.ROOT, "  <testcase classname=\"%s\" name=\"%s\" time=\"%.3f\">",
-                    escape(run.suite() + "." + t.task()), "trial-" + t.trial(), t.totalMs() / 1000.0));
+                    escape(run.suite() + "." + t.task()), "trial-" + t.trial(), t.timing().totalMs() / 1000.0));
             if (!t.graded()) {
-                xml.append("\n    <error type=\"").append(escape(t.failureLabel())).append("\" message=\"")
-                        .append(escape(String.valueOf(t.infraError()))).append("\"/>\n  ");
+                xml.append("\n    <error type=\"").append(escape(t.score().failureLabel().label())).append("\" message=\"")
+                        .append(escape(String.valueOf(t.tries().error()))).append("\"/>\n  ");
             } else if (!t.resolved()) {
-                xml.append("\n    <failure type=\"").append(escape(t.failureLabel())).append("\" message=\"")
-                        .append(escape(t.outcome() + (t.exitDetail() == null ? "" : ": " + t.exitDetail()))).append("\"/>\n  ");
+                xml.append("\n    <failure type=\"").append(escape(t.score().failureLabel().label())).append("\" message=\"")
+                        .append(escape(t.score().outcome() + (t.agentRun().exitDetail() == null ? "" : ": " + t.agentRun().exitDetail()))).append("\"/>\n  ");
             }
             xml.append("</testcase>\n");
         }

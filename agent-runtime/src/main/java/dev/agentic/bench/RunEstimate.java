@@ -78,8 +78,8 @@ public record RunEstimate(int trials, long maxModelCalls, Long maxTokens, Double
         Map<String, double[]> perTask = measured == null ? Map.of() : measured.trials().stream().filter(TrialResult::graded)
                 .filter(t -> tasks.contains(t.task()))
                 .collect(Collectors.groupingBy(TrialResult::task, Collectors.collectingAndThen(Collectors.toList(), ts -> new double[] {
-                    ts.stream().mapToDouble(TrialResult::inputTokens).average().orElse(0),
-                    ts.stream().mapToDouble(TrialResult::outputTokens).average().orElse(0)})));
+                    ts.stream().mapToDouble(t -> t.spend().inputTokens()).average().orElse(0),
+                    ts.stream().mapToDouble(t -> t.spend().outputTokens()).average().orElse(0)})));
         if (perTask.isEmpty()) {
             lines.add("measured: no earlier results of " + measuredFrom + " on these tasks to refine it");
             return new RunEstimate(trials, calls, maxTokens, maxCost, priceText, null, null, null, null, List.copyOf(lines));

@@ -38,7 +38,7 @@ record RunHealth(String problem) {
     /** The most frequent first line among the ungraded trials' errors, with how many share it. */
     private static String dominantCause(List<TrialResult> trials) {
         Map<String, Long> causes = trials.stream().filter(t -> !t.graded())
-                .map(t -> (t.taskError() ? "task error: " : "infrastructure: ") + firstLine(t.infraError()))
+                .map(t -> (t.taskError() ? "task error: " : "infrastructure: ") + firstLine(t.tries().error()))
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         return causes.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                 .map(e -> e.getKey() + " (" + e.getValue() + " trial" + (e.getValue() == 1 ? "" : "s") + ")").orElse("unknown");

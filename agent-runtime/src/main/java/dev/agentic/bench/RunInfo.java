@@ -13,7 +13,7 @@ import java.util.Map;
  * @param configHash a hash of the effective settings; resuming a run with other settings is refused
  * @param model the model as in {@code config}
  * @param suiteManifest the suite's manifest, relative to the repository root like the paths in {@code config}
- * @param taskSet {@code core} or {@code expansion}: which of the suite's task sets ran
+ * @param taskSet which of the suite's task sets ran ({@code core} or {@code expansion}); null in older results
  * @param status {@code running}, {@code finished}, {@code unhealthy}, or {@code capped} (the cost cap stopped it; resumable)
  * @param stages the stages as they ran, when the suite declares stages; null otherwise
  * @param stoppedAt the stage whose pass rate fell below its threshold, where the variant stopped; null when none did
@@ -24,7 +24,7 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunInfo(int schema, String runId, String variant, String parent, String hypothesis, Map<String, String> config,
-                      String configHash, String model, String suite, String suiteManifest, String suiteHash, String taskSet, int tasks, int trials,
+                      String configHash, String model, String suite, String suiteManifest, String suiteHash, TaskSet taskSet, int tasks, int trials,
                       int concurrency, double timeoutMultiplier, String harnessVersion, String gitCommit, String host, String java,
                       String startedAt, String endedAt, String status, List<StageRecord> stages, String stoppedAt, String stopReason,
                       RunEstimate estimate, CostCap costCap, Expansion expansion) {
@@ -87,7 +87,7 @@ public record RunInfo(int schema, String runId, String variant, String parent, S
 
     /** A run description without stages, estimate, cost cap or expansion. */
     public RunInfo(int schema, String runId, String variant, String parent, String hypothesis, Map<String, String> config,
-                   String configHash, String model, String suite, String suiteManifest, String suiteHash, String taskSet, int tasks, int trials,
+                   String configHash, String model, String suite, String suiteManifest, String suiteHash, TaskSet taskSet, int tasks, int trials,
                    int concurrency, double timeoutMultiplier, String harnessVersion, String gitCommit, String host, String java,
                    String startedAt, String endedAt, String status) {
         this(schema, runId, variant, parent, hypothesis, config, configHash, model, suite, suiteManifest, suiteHash, taskSet, tasks, trials,

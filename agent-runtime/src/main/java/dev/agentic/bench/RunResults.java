@@ -16,8 +16,8 @@ import java.util.List;
 public record RunResults(Path directory, RunInfo run, List<TrialResult> trials) {
 
     /** The file naming the latest run of a results folder: {@code LATEST}, or {@code LATEST-expansion} for the expansion set. */
-    public static String latestFile(String taskSet) {
-        return BenchSpec.EXPANSION.equals(taskSet) ? "LATEST-expansion" : "LATEST";
+    public static String latestFile(TaskSet taskSet) {
+        return taskSet == TaskSet.EXPANSION ? "LATEST-expansion" : "LATEST";
     }
 
     /**
@@ -25,18 +25,18 @@ public record RunResults(Path directory, RunInfo run, List<TrialResult> trials) 
      * null. Missing or broken results are reported with the path and what to run.
      */
     public static RunResults load(Path resultsDirectory, String runId, String variant) {
-        return load(resultsDirectory, runId, variant, BenchSpec.CORE);
+        return load(resultsDirectory, runId, variant, TaskSet.CORE);
     }
 
     /** As {@link #load(Path, String, String)}, for the latest run of a task set. */
-    public static RunResults load(Path resultsDirectory, String runId, String variant, String taskSet) {
+    public static RunResults load(Path resultsDirectory, String runId, String variant, TaskSet taskSet) {
         String id = runId;
         if (id == null) {
             Path latest = resultsDirectory.resolve(latestFile(taskSet));
             if (!Files.isRegularFile(latest)) {
-                throw new MissingResultsException("no " + (BenchSpec.EXPANSION.equals(taskSet) ? "expansion-set " : "") + "results for "
+                throw new MissingResultsException("no " + (taskSet == TaskSet.EXPANSION ? "expansion-set " : "") + "results for "
                         + variant + " in " + resultsDirectory + ": run ./mvnw agent:bench -P" + variant
-                        + (BenchSpec.EXPANSION.equals(taskSet) ? " -Dagent.taskSet=expansion" : "") + " first");
+                        + (taskSet == TaskSet.EXPANSION ? " -Dagent.taskSet=expansion" : "") + " first");
             }
             try {
                 id = Files.readString(latest, StandardCharsets.UTF_8).strip();
@@ -94,7 +94,7 @@ public record RunResults(Path directory, RunInfo run, List<TrialResult> trials) 
 
     /** The mean cost of a graded trial, or null when a graded trial's cost is unknown (a model without a price). */
     public Double meanCostUsd() {
-        return trials.stream().filter(TrialResult::graded).allMatch(TrialResult::costKnown) ? mean(TrialResult::costUsd) : null;
+        return trials.stream().filter(TrialResult::graded).allMatch(TrialResult::costKnown) ? mean(t -> t.spend().costUsd()) : null;
     }
 
     /** The run's {@code summary.json}, when it has one. */

@@ -30,19 +30,19 @@ final class Summaries {
         double rate = graded.isEmpty() ? 0 : (double) resolved / graded.size();
         Interval interval = Proportions.wilson(rate * graded.size() / deff, graded.size() / deff, Proportions.Z95);
         boolean costKnown = graded.stream().allMatch(TrialResult::costKnown);
-        long input = graded.stream().mapToLong(TrialResult::inputTokens).sum();
+        long input = graded.stream().mapToLong(t -> t.spend().inputTokens()).sum();
         return new Summary(Summary.SCHEMA, run.runId(), run.variant(), run.suite(), run.suiteHash(), run.tasks(), run.trials(),
                 run.tasks() * run.trials(), all.size(), resolved, (int) all.stream().filter(TrialResult::infrastructureFailure).count(),
                 (int) all.stream().filter(TrialResult::taskError).count(), rate, interval.low(), interval.high(), deff,
-                passAtK(byTask, run.trials()), groups(graded, TrialResult::category), groups(graded, TrialResult::difficulty),
-                all.stream().collect(Collectors.groupingBy(TrialResult::failureLabel, TreeMap::new, Collectors.counting())),
-                mean(graded, TrialResult::inputTokens), mean(graded, TrialResult::outputTokens),
-                costKnown ? mean(graded, TrialResult::costUsd) : null, costKnown ? sum(graded, TrialResult::costUsd) : null,
-                input == 0 ? 0 : (double) graded.stream().mapToLong(TrialResult::cachedInputTokens).sum() / input,
-                costKnown ? mean(graded, TrialResult::costWithoutCaching) : null,
-                costKnown ? sum(graded, TrialResult::costWithoutCaching) : null,
-                graded.stream().anyMatch(t -> Boolean.TRUE.equals(t.cachedPriceUnknown())), mean(graded, t -> t.agentMs() / 1000.0),
-                mean(graded, t -> t.testMs() / 1000.0), mean(all, t -> t.totalMs() / 1000.0), Instant.now().toString());
+                passAtK(byTask, run.trials()), groups(graded, t -> t.subject().category()), groups(graded, t -> t.subject().difficulty()),
+                all.stream().collect(Collectors.groupingBy(t -> t.score().failureLabel().label(), TreeMap::new, Collectors.counting())),
+                mean(graded, t -> t.spend().inputTokens()), mean(graded, t -> t.spend().outputTokens()),
+                costKnown ? mean(graded, t -> t.spend().costUsd()) : null, costKnown ? sum(graded, t -> t.spend().costUsd()) : null,
+                input == 0 ? 0 : (double) graded.stream().mapToLong(t -> t.spend().cachedInputTokens()).sum() / input,
+                costKnown ? mean(graded, t -> t.spend().costWithoutCaching()) : null,
+                costKnown ? sum(graded, t -> t.spend().costWithoutCaching()) : null,
+                graded.stream().anyMatch(t -> Boolean.TRUE.equals(t.spend().cachedPriceUnknown())), mean(graded, t -> t.timing().agentMs() / 1000.0),
+                mean(graded, t -> t.timing().testMs() / 1000.0), mean(all, t -> t.timing().totalMs() / 1000.0), Instant.now().toString());
     }
 
     private static Map<Integer, Double> passAtK(Map<String, List<TrialResult>> byTask, int trials) {

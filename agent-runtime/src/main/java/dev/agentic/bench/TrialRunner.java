@@ -84,7 +84,7 @@ final class TrialRunner {
                 throw new RunFailure(RunFailure.Cause.ENGINE_LOST, "stopped because " + gone.getMessage() + "; wait longer with -Dagent.engineWait");
             }
             if (lost != null) {
-                retried.add("attempt " + attempt + ": " + lost + (result.graded() ? "" : ": " + result.infraError()));
+                retried.add("attempt " + attempt + ": " + lost + (result.graded() ? "" : ": " + result.tries().error()));
                 if (++engineLosses > MAX_ENGINE_LOSSES) {
                     throw new RunFailure(RunFailure.Cause.ENGINE_LOST, "stopped because trial " + task.id() + "." + trial + " was lost "
                             + engineLosses + " times to its engine (" + lost + ")");
@@ -94,7 +94,7 @@ final class TrialRunner {
             if (!result.infrastructureFailure() || budget-- <= 0) {
                 return result.withRetriedErrors(retried);
             }
-            retried.add("attempt " + attempt + ": " + result.infraError());
+            retried.add("attempt " + attempt + ": " + result.tries().error());
         }
     }
 

@@ -7,6 +7,7 @@ import dev.agentic.bench.RunFailure;
 import dev.agentic.bench.RunInfo;
 import dev.agentic.bench.RunResults;
 import dev.agentic.bench.SummaryTable;
+import dev.agentic.bench.TaskSet;
 import dev.agentic.trial.TrialResult;
 import dev.agentic.lineage.ExpansionGate;
 import dev.agentic.lineage.ResolvedVariant;
@@ -91,8 +92,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--image", paramLabel = "<image>", description = "image for tasks without an environment (default: ${DEFAULT-VALUE})")
     String baseImage = SandboxSpec.BASE_IMAGE;
 
-    @Option(names = "--task-set", paramLabel = "<set>", description = "core (the suite's tasks) or expansion (its expansion set; default: ${DEFAULT-VALUE})")
-    String taskSet = BenchSpec.CORE;
+    @Option(names = "--task-set", paramLabel = "<set>", converter = TaskSets.class, description = "core (the suite's tasks) or expansion (its expansion set; default: ${DEFAULT-VALUE})")
+    TaskSet taskSet = TaskSet.CORE;
 
     @Option(names = "--adaptive-parent", paramLabel = "<folder>", description = "the parent's results folder: after --trials, add trials"
             + " only where the comparison with the parent is uncertain, until a sequential test decides or --trial-budget is spent")
@@ -211,7 +212,7 @@ final class BenchCommand implements Callable<Integer> {
      * is BETTER than its parent, and the cost cap leaves something to spend); null when the question does not arise.
      */
     private static RunInfo.Expansion expansion(BenchSpec bench, BenchRunner.Outcome outcome) {
-        if (!BenchSpec.CORE.equals(bench.taskSet()) || !outcome.suite().staged() || outcome.suite().expansion().isEmpty()) {
+        if (bench.taskSet() != TaskSet.CORE || !outcome.suite().staged() || outcome.suite().expansion().isEmpty()) {
             return null;
         }
         RunInfo.Expansion decision = ExpansionGate.decide(new RunResults(outcome.directory(), outcome.run(), outcome.trials()),
@@ -230,7 +231,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static double spent(BenchRunner.Outcome outcome) {
-        return outcome.trials().stream().mapToDouble(TrialResult::costUsd).sum();
+        return outcome.trials().stream().mapToDouble(t -> t.spend().costUsd()).sum();
     }
 
     private static BenchRunner.Listener listener(PrintWriter out) {
@@ -247,10 +248,10 @@ final class BenchCommand implements Callable<Integer> {
             public void trialFinished(TrialResult r, BenchRunner.Progress p) {
                 synchronized (out) {
                     out.printf(Locale.ROOT, "[%d/%d] %-34s trial %d  %-14s %-22s %5.1f s · resolved so far %d · ETA %s%n",
-                            p.done(), p.total(), r.task(), r.trial(), r.resolved() ? "resolved" : r.outcome().toLowerCase(Locale.ROOT),
-                            r.failureLabel(), r.totalMs() / 1000.0, p.resolved(), eta(p.remaining()));
+                            p.done(), p.total(), r.task(), r.trial(), r.resolved() ? "resolved" : r.score().outcome().name().toLowerCase(Locale.ROOT),
+                            r.score().failureLabel(), r.timing().totalMs() / 1000.0, p.resolved(), eta(p.remaining()));
                     if (r.infrastructureFailure() || r.taskError()) {
-                        out.println("        " + String.valueOf(r.infraError()).lines().findFirst().orElse(""));
+                        out.println("        " + String.valueOf(r.tries().error()).lines().findFirst().orElse(""));
                     }
                     out.flush();
                 }
@@ -261,5 +262,17 @@ final class BenchCommand implements Callable<Integer> {
     private static String eta(Duration remaining) {
         long s = remaining.toSeconds();
         return s >= 3600 ? String.format("%dh%02dm", s / 3600, s % 3600 / 60) : String.format("%dm%02ds", s / 60, s % 60);
+    }
+
+    /** {@code --task-set core} or {@code expansion}. */
+    static final class TaskSets implements picocli.CommandLine.ITypeConverter<TaskSet> {
+        @Override
+        public TaskSet convert(String text) {
+            try {
+                return TaskSet.of(text);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 }

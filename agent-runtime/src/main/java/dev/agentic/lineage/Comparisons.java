@@ -78,9 +78,9 @@ public final class Comparisons {
                 child.run().suiteHash(), rows.size(), childK, parentK, mean(rows.stream().mapToDouble(Comparison.TaskRow::childRate).toArray()),
                 mean(rows.stream().mapToDouble(Comparison.TaskRow::parentRate).toArray()), delta, interval.low(), interval.high(),
                 confidence, margin, wins, losses, rows.size() - wins - losses, pWorse, pBetter, mde, verdict,
-                child.mean(t -> t.inputTokens() + t.outputTokens()) - parent.mean(t -> t.inputTokens() + t.outputTokens()),
+                child.mean(t -> t.spend().tokens()) - parent.mean(t -> t.spend().tokens()),
                 child.meanCostUsd() == null || parent.meanCostUsd() == null ? null : child.meanCostUsd() - parent.meanCostUsd(),
-                child.mean(t -> t.totalMs() / 1000.0) - parent.mean(t -> t.totalMs() / 1000.0), rows);
+                child.mean(t -> t.timing().totalMs() / 1000.0) - parent.mean(t -> t.timing().totalMs() / 1000.0), rows);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.agentic.lineage;
 
+import dev.agentic.trial.FailureLabel;
 import dev.agentic.trial.TrialResult;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,19 +14,24 @@ import java.util.stream.Collectors;
  * How a child fails differently from its parent: per failure label and behaviour tag, how many
  * trials carry it in each, and which tasks flipped between resolved and not, with the label that
  * explains the child's side.
+ *
+ * @param labels per failure label, alphabetically by label: the parent's count, then the child's
+ * @param tags per behaviour tag, alphabetically: the parent's count, then the child's
  */
-public record FailureModes(Map<String, int[]> labels, Map<String, int[]> tags, List<Flip> flips) {
+public record FailureModes(Map<FailureLabel, int[]> labels, Map<String, int[]> tags, List<Flip> flips) {
 
     /** A task whose resolved rate moved; the labels are the most frequent on each side ({@code none} when resolved). */
-    public record Flip(String task, double parentRate, double childRate, String parentLabel, String childLabel) {}
+    public record Flip(String task, double parentRate, double childRate, FailureLabel parentLabel, FailureLabel childLabel) {}
+
+    private static final Comparator<FailureLabel> BY_LABEL = Comparator.comparing(FailureLabel::label);
 
     public static FailureModes compare(List<TrialResult> child, List<TrialResult> parent) {
-        Map<String, int[]> labels = new TreeMap<>();
-        count(parent, 0, t -> List.of(t.failureLabel()), labels);
-        count(child, 1, t -> List.of(t.failureLabel()), labels);
+        Map<FailureLabel, int[]> labels = new TreeMap<>(BY_LABEL);
+        count(parent, 0, t -> List.of(t.score().failureLabel()), labels);
+        count(child, 1, t -> List.of(t.score().failureLabel()), labels);
         Map<String, int[]> tags = new TreeMap<>();
-        count(parent, 0, t -> t.tags() == null ? List.of() : t.tags(), tags);
-        count(child, 1, t -> t.tags() == null ? List.of() : t.tags(), tags);
+        count(parent, 0, FailureModes::tags, tags);
+        count(child, 1, FailureModes::tags, tags);
         Map<String, List<TrialResult>> c = byTask(child);
         Map<String, List<TrialResult>> p = byTask(parent);
         List<Flip> flips = new ArrayList<>();
@@ -48,7 +54,7 @@ public record FailureModes(Map<String, int[]> labels, Map<String, int[]> tags, L
         List<String> introduced = new ArrayList<>();
         List<String> fixed = new ArrayList<>();
         labels.forEach((label, counts) -> {
-            if (!label.equals("none") && counts[1] != counts[0]) {
+            if (label != FailureLabel.NONE && counts[1] != counts[0]) {
                 (counts[1] > counts[0] ? introduced : fixed).add(Math.abs(counts[1] - counts[0]) + " " + label);
             }
         });
@@ -69,9 +75,13 @@ public record FailureModes(Map<String, int[]> labels, Map<String, int[]> tags, L
         return items.size() == 1 ? items.get(0) : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
-    private static void count(List<TrialResult> trials, int side, Function<TrialResult, List<String>> keys, Map<String, int[]> into) {
+    private static List<String> tags(TrialResult trial) {
+        return trial.score().tags() == null ? List.of() : trial.score().tags();
+    }
+
+    private static <K> void count(List<TrialResult> trials, int side, Function<TrialResult, List<K>> keys, Map<K, int[]> into) {
         for (TrialResult trial : trials) {
-            for (String key : keys.apply(trial)) {
+            for (K key : keys.apply(trial)) {
                 into.computeIfAbsent(key, k -> new int[2])[side]++;
             }
         }
@@ -86,8 +96,8 @@ public record FailureModes(Map<String, int[]> labels, Map<String, int[]> tags, L
         return trials.stream().filter(TrialResult::resolved).count() / (double) trials.size();
     }
 
-    private static String dominant(List<TrialResult> trials) {
-        return trials.stream().collect(Collectors.groupingBy(TrialResult::failureLabel, TreeMap::new, Collectors.counting()))
-                .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("none");
+    private static FailureLabel dominant(List<TrialResult> trials) {
+        return trials.stream().collect(Collectors.groupingBy(t -> t.score().failureLabel(), () -> new TreeMap<>(BY_LABEL), Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(FailureLabel.NONE);
     }
 }

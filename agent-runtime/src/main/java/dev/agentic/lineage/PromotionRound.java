@@ -1,7 +1,7 @@
 package dev.agentic.lineage;
 
-import dev.agentic.bench.BenchSpec;
 import dev.agentic.bench.RunResults;
+import dev.agentic.bench.TaskSet;
 import dev.agentic.suite.Suite;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -129,7 +129,7 @@ public final class PromotionRound {
             Comparison comparison = Comparisons.compare(childResults, parentResults, settings.confidence(), settings.margin(),
                     settings.resamples());
             candidates.add(new Promotion.Candidate(child.id(), comparison, comparison.pBetter(), childResults.meanCostUsd(),
-                    childResults.mean(t -> t.totalMs() / 1000.0)));
+                    childResults.mean(t -> t.timing().totalMs() / 1000.0)));
         }
         Path manifest = request.suiteBase().resolve(parentResults.run().suiteManifest());
         boolean expansionRequired = !Suite.load(manifest, BASE_IMAGE).expansion().isEmpty();
@@ -147,7 +147,7 @@ public final class PromotionRound {
      * results ({@code suiteHash}).
      */
     private static RunResults expansionResults(ExperimentsFolder folder, String variant, String suiteHash) {
-        RunResults results = RunResults.load(folder.results(variant), null, variant, BenchSpec.EXPANSION);
+        RunResults results = RunResults.load(folder.results(variant), null, variant, TaskSet.EXPANSION);
         if (!results.run().suiteHash().equals(suiteHash)) {
             throw new ExpansionMismatch(variant, "the expansion-set results of " + variant + " (run " + results.run().runId() + " in "
                     + results.directory() + ") come from other suite contents (hash " + results.run().suiteHash() + ") than the core"

@@ -1,5 +1,6 @@
 package dev.agentic.report;
 
+import dev.agentic.trial.FailureLabel;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -121,7 +122,7 @@ final class Charts {
     }
 
     static String color(String label, int index) {
-        return label.equals("none") ? "#2f855a" : label.equals("infrastructure") ? "#a0aec0" : PALETTE[(index + 1) % PALETTE.length];
+        return label.equals(FailureLabel.NONE.label()) ? "#2f855a" : label.equals(FailureLabel.INFRASTRUCTURE.label()) ? "#a0aec0" : PALETTE[(index + 1) % PALETTE.length];
     }
 
     /** A cell colour from red (0) through amber to green (1). */

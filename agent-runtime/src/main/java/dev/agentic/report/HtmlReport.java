@@ -3,6 +3,7 @@ package dev.agentic.report;
 import dev.agentic.bench.RunResults;
 import dev.agentic.bench.Summary;
 import dev.agentic.bench.SummaryTable;
+import dev.agentic.trial.FailureLabel;
 import dev.agentic.trial.TrialResult;
 import dev.agentic.lineage.Comparison;
 import dev.agentic.lineage.ComparisonReport;
@@ -91,8 +92,8 @@ public final class HtmlReport {
                 summaries.stream().map(s -> new double[] {s.passRate(), s.intervalLow(), s.intervalHigh()}).toList())).append("</section>");
         body.append("<section><h2>Tasks × variants</h2>").append(heatmap(variants)).append("</section>");
         List<String> labels = new ArrayList<>(new TreeSet<>(summaries.stream().flatMap(s -> s.failureLabels().keySet().stream()).toList()));
-        labels.remove("none");
-        labels.add(0, "none");
+        labels.remove(FailureLabel.NONE.label());
+        labels.add(0, FailureLabel.NONE.label());
         body.append("<section><h2>Failure labels per variant</h2>").append(Charts.stacked(names,
                 summaries.stream().map(Summary::failureLabels).toList(), labels)).append("</section>");
         body.append("<section><h2>Cost against resolved rate</h2>").append(Charts.costAgainstRate(names,
@@ -147,16 +148,18 @@ public final class HtmlReport {
                 .append(Charts.heat(ok / (double) trials.size())).append("\"></span>").append(Html.escape(task))
                 .append(String.format(Locale.ROOT, " — %d/%d resolved", ok, trials.size())).append("</summary>");
         for (TrialResult t : trials) {
-            out.append("<details class=\"trial\"><summary>trial ").append(t.trial()).append(": ").append(t.resolved() ? "resolved" : Html.escape(t.failureLabel()))
-                    .append(" · ").append(Html.escape(String.valueOf(t.exitStatus()))).append(" · ").append(t.steps()).append(" steps")
-                    .append(t.tags() == null || t.tags().isEmpty() ? "" : " · " + Html.escape(String.join(", ", t.tags()))).append("</summary>");
-            if (t.tests() != null && !t.tests().isEmpty()) {
+            TrialResult.Score score = t.score();
+            out.append("<details class=\"trial\"><summary>trial ").append(t.trial()).append(": ")
+                    .append(t.resolved() ? "resolved" : Html.escape(String.valueOf(score.failureLabel())))
+                    .append(" · ").append(Html.escape(String.valueOf(t.agentRun().exitStatus()))).append(" · ").append(t.agentRun().steps()).append(" steps")
+                    .append(score.tags() == null || score.tags().isEmpty() ? "" : " · " + Html.escape(String.join(", ", score.tags()))).append("</summary>");
+            if (score.tests() != null && !score.tests().isEmpty()) {
                 out.append("<ul class=\"tests\">");
-                t.tests().forEach((name, status) -> out.append("<li class=\"").append(status.toLowerCase(Locale.ROOT)).append("\">")
+                score.tests().forEach((name, status) -> out.append("<li class=\"").append(status.toLowerCase(Locale.ROOT)).append("\">")
                         .append(Html.escape(status)).append(" ").append(Html.escape(name)).append("</li>"));
                 out.append("</ul>");
             }
-            out.append(trajectory(v.results().directory().resolve(t.trajectory() == null ? "missing" : t.trajectory())));
+            out.append(trajectory(v.results().directory().resolve(t.agentRun().trajectory() == null ? "missing" : t.agentRun().trajectory())));
             out.append("</details>");
         }
         return out.append("</details>").toString();

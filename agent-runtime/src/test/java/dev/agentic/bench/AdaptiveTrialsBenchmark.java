@@ -1,5 +1,6 @@
 package dev.agentic.bench;
 
+import dev.agentic.testing.Trials;
 import dev.agentic.trial.TrialResult;
 import dev.agentic.stats.Sprt;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ public final class AdaptiveTrialsBenchmark {
                 trials.add(trial(i, k, random.nextDouble() < rates[i]));
             }
         }
-        RunInfo info = new RunInfo(1, variant, variant, null, "", Map.of(), "h", "sim", "sim", "sim", "same", "core", rates.length, 3, 1,
+        RunInfo info = new RunInfo(1, variant, variant, null, "", Map.of(), "h", "sim", "sim", "sim", "same", TaskSet.CORE, rates.length, 3, 1,
                 1.0, "sim", "sim", "sim", "sim", "s", "e", "finished");
         return new RunResults(java.nio.file.Path.of(variant), info, trials);
     }
@@ -148,7 +149,6 @@ public final class AdaptiveTrialsBenchmark {
     }
 
     static TrialResult trial(int task, int index, boolean resolved) {
-        return new TrialResult(1, "task-" + task, index, "sim", "sim", "easy", resolved, resolved ? 1 : 0, resolved ? "RESOLVED" : "TESTS_FAILED",
-                resolved ? "none" : "tests_failed", "submitted", null, Map.of(), null, 0, 0, 0, 0, 0, 0, 0, 1, null, null, null, null, List.of(), null);
+        return Trials.graded("task-" + task, index, resolved);
     }
 }

@@ -6,8 +6,10 @@ import dev.agentic.model.Models;
 import dev.agentic.sandbox.SandboxSpec;
 import dev.agentic.testing.MemoryPlace;
 import dev.agentic.testing.MemorySandbox;
+import dev.agentic.trial.FailureLabel;
 import dev.agentic.trial.Grading;
 import dev.agentic.trial.TrialPipeline;
+import dev.agentic.trial.TrialOutcome;
 import dev.agentic.trial.TrialResult;
 import dev.agentic.verify.Grade;
 import java.io.IOException;
@@ -71,7 +73,7 @@ class BenchLogicTest {
 
     private BenchSpec spec(String runId, int trials, int concurrency, int infraRetries) {
         return new BenchSpec(runId, "v", null, "", Map.of("model", "scripted:" + scripts), suite, List.of(), List.of(), trials,
-                concurrency, 1.0, infraRetries, dir.resolve("results"), SandboxSpec.BASE_IMAGE, BenchSpec.CORE, null, 0, false,
+                concurrency, 1.0, infraRetries, dir.resolve("results"), SandboxSpec.BASE_IMAGE, TaskSet.CORE, null, 0, false,
                 Duration.ofSeconds(5), 1.0, 0, null, null);
     }
 
@@ -113,8 +115,8 @@ class BenchLogicTest {
                 .containsExactlyInAnyOrder("tb/t1.1", "tb/t1.2", "tb/t2.1", "tb/t2.2", "tb/t3.1", "tb/t3.2");
         assertThat(outcome.trials()).filteredOn(TrialResult::resolved).extracting(TrialResult::task)
                 .containsOnly("tb/t1", "tb/t2").hasSize(4);
-        assertThat(outcome.trials()).filteredOn(t -> !t.resolved()).extracting(TrialResult::failureLabel).containsOnly("tests_failed");
-        assertThat(outcome.trials()).allSatisfy(t -> assertThat(t.infraAttempts()).isEqualTo(1));
+        assertThat(outcome.trials()).filteredOn(t -> !t.resolved()).extracting(t -> t.score().failureLabel()).containsOnly(FailureLabel.TESTS_FAILED);
+        assertThat(outcome.trials()).allSatisfy(t -> assertThat(t.tries().count()).isEqualTo(1));
         assertThat(place.starts()).as("one sandbox per trial").isEqualTo(6);
         assertThat(place.sandboxes()).allSatisfy(s -> assertThat(s.closed()).as("closed after its trial").isTrue());
         assertThat(place.closed()).as("the place is closed at the end of the run").isTrue();
@@ -128,9 +130,9 @@ class BenchLogicTest {
         BenchRunner.Outcome outcome = run(place, spec("retry", 1, 1, 2), new ArrayList<>());
 
         assertThat(outcome.trials()).hasSize(3).allSatisfy(t -> assertThat(t.graded()).isTrue());
-        List<TrialResult> retried = outcome.trials().stream().filter(t -> t.infraAttempts() == 2).toList();
+        List<TrialResult> retried = outcome.trials().stream().filter(t -> t.tries().count() == 2).toList();
         assertThat(retried).hasSize(1);
-        assertThat(retried.get(0).retriedErrors()).singleElement().asString()
+        assertThat(retried.get(0).tries().retriedErrors()).singleElement().asString()
                 .startsWith("attempt 1: ").contains("start 1 of the memory place fails");
         assertThat(place.starts()).isEqualTo(4);
     }
@@ -143,10 +145,11 @@ class BenchLogicTest {
 
         List<TrialResult> failed = outcome.trials().stream().filter(TrialResult::infrastructureFailure).toList();
         assertThat(failed).singleElement().satisfies(t -> {
-            assertThat(t.infraAttempts()).isEqualTo(3);
-            assertThat(t.infraError()).contains("start 3 of the memory place fails");
-            assertThat(t.failureLabel()).isEqualTo("infrastructure");
-            assertThat(t.retriedErrors()).hasSize(2);
+            assertThat(t.tries().count()).isEqualTo(3);
+            assertThat(t.tries().error()).contains("start 3 of the memory place fails");
+            assertThat(t.score().failureLabel()).isEqualTo(FailureLabel.INFRASTRUCTURE);
+            assertThat(t.score().outcome()).isEqualTo(TrialOutcome.INFRASTRUCTURE);
+            assertThat(t.tries().retriedErrors()).hasSize(2);
         });
         assertThat(outcome.trials()).filteredOn(TrialResult::graded).hasSize(2);
     }
@@ -158,8 +161,8 @@ class BenchLogicTest {
         BenchRunner.Outcome outcome = run(place, spec("lost", 1, 1, 0), new ArrayList<>());
 
         assertThat(outcome.trials()).hasSize(3).allSatisfy(t -> assertThat(t.graded()).as(t.key()).isTrue());
-        TrialResult repeated = outcome.trials().stream().filter(t -> t.infraAttempts() == 2).findFirst().orElseThrow();
-        assertThat(repeated.retriedErrors()).singleElement().asString().contains("the memory engine was lost during it");
+        TrialResult repeated = outcome.trials().stream().filter(t -> t.tries().count() == 2).findFirst().orElseThrow();
+        assertThat(repeated.tries().retriedErrors()).singleElement().asString().contains("the memory engine was lost during it");
         assertThat(place.starts()).isEqualTo(4);
     }
 

@@ -262,7 +262,7 @@ public final class ChaosBenchmark {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
         List<TrialResult> falselyGraded = rows.stream().filter(r -> r.graded() && !r.resolved()).toList();
         List<TrialResult> infrastructure = rows.stream().filter(TrialResult::infrastructureFailure).toList();
-        List<TrialResult> silentInfrastructure = infrastructure.stream().filter(r -> r.infraError() == null || r.infraError().isBlank()).toList();
+        List<TrialResult> silentInfrastructure = infrastructure.stream().filter(r -> r.tries().error() == null || r.tries().error().isBlank()).toList();
         List<TrialResult> taskErrors = rows.stream().filter(TrialResult::taskError).toList();
         Map<String, Integer> started = starts.counts();
         int startCount = started.values().stream().mapToInt(Integer::intValue).sum();
@@ -280,7 +280,7 @@ public final class ChaosBenchmark {
         }
         for (Interruption i : done) {
             List<String> failed = i.inFlight().stream().flatMap(k -> rows.stream().filter(r -> r.key().equals(k) && !r.resolved()))
-                    .map(r -> r.key() + " " + r.outcome() + (r.infraError() == null ? "" : " (" + firstLine(r.infraError()) + ")")).toList();
+                    .map(r -> r.key() + " " + r.score().outcome() + (r.tries().error() == null ? "" : " (" + firstLine(r.tries().error()) + ")")).toList();
             if (!failed.isEmpty()) {
                 System.out.printf(Locale.ROOT, "  %d: stored as failures: %s%n", i.number(), String.join("; ", failed));
             }
@@ -297,10 +297,10 @@ public final class ChaosBenchmark {
                 duplicated.size(), duplicated.values().stream().mapToLong(n -> n - 1).sum(),
                 duplicated.isEmpty() ? "" : " " + duplicated);
         System.out.printf(Locale.ROOT, "falsely graded (graded but not resolved; the scripted model resolves every trial): %d%s%n",
-                falselyGraded.size(), list(falselyGraded.stream().map(r -> r.key() + " " + r.outcome() + "/" + r.failureLabel()).toList()));
+                falselyGraded.size(), list(falselyGraded.stream().map(r -> r.key() + " " + r.score().outcome() + "/" + r.score().failureLabel()).toList()));
         System.out.printf(Locale.ROOT, "stored as infrastructure failures (not rerun on resume): %d, of which without error text: %d%s%n",
                 infrastructure.size(), silentInfrastructure.size(),
-                list(infrastructure.stream().map(r -> r.key() + ": " + firstLine(String.valueOf(r.infraError()))).toList()));
+                list(infrastructure.stream().map(r -> r.key() + ": " + firstLine(String.valueOf(r.tries().error()))).toList()));
         System.out.printf(Locale.ROOT, "stored as task errors: %d%s%n", taskErrors.size(), list(taskErrors.stream().map(TrialResult::key).toList()));
         System.out.printf(Locale.ROOT, "containers left on the second engine (docker ps -aq): %d%s%n", containers.size(), list(containers));
         System.out.printf(Locale.ROOT, "processes left (bench JVMs still alive after the last run ended): %d%s (of %d bench JVMs seen)%n",

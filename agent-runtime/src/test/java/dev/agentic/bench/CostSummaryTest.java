@@ -8,6 +8,7 @@ import dev.agentic.lineage.Comparison;
 import dev.agentic.lineage.ComparisonReport;
 import dev.agentic.lineage.Comparisons;
 import dev.agentic.report.MarkdownSummary;
+import dev.agentic.testing.Trials;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,14 +22,13 @@ class CostSummaryTest {
 
     static RunInfo run(String variant, int tasks) {
         return new RunInfo(1, variant + "-run", variant, null, "", Map.of(), "h", "openai:gpt-x", "suite", "suite.yaml", "hash",
-                "core", tasks, 1, 1, 1.0, "dev", "unknown", "host", "17", "s", "e", "finished");
+                TaskSet.CORE, tasks, 1, 1, 1.0, "dev", "unknown", "host", "17", "s", "e", "finished");
     }
 
     static TrialResult trial(String task, boolean resolved, long input, long cached, long write, long output, Double cost,
                              Double withoutCaching, Boolean cachedPriceUnknown) {
-        return new TrialResult(1, task, 1, "terminal-bench", "c", "easy", resolved, resolved ? 1 : 0, resolved ? "RESOLVED" : "TESTS_FAILED",
-                resolved ? "none" : "tests_failed", "submitted", null, Map.of(), null, 3, input, output, cost, 1000, 500, 2000, 1, null,
-                "t", "s", "e", List.of(), null, cached, write, withoutCaching, cachedPriceUnknown);
+        return Trials.spending(Trials.graded(task, 1, resolved),
+                new TrialResult.Spend(input, output, cost, cached, write, withoutCaching, cachedPriceUnknown));
     }
 
     @Test
@@ -36,8 +36,7 @@ class CostSummaryTest {
         List<TrialResult> trials = List.of(
                 trial("a", true, 10_000, 8_000, 0, 500, 0.0080, 0.0200, null),
                 trial("b", false, 30_000, 16_000, 2_000, 700, 0.0120, 0.0300, null),
-                new TrialResult(1, "c", 1, "terminal-bench", "c", "easy", false, 0, "INFRASTRUCTURE", "infrastructure", null, null,
-                        Map.of(), null, 0, 0, 0, 0, 0, 0, 1, 3, "no container", null, "s", "e", List.of(), null));
+                Trials.infrastructure("c", 1, 3, "no container"));
 
         Summary s = Summaries.of(run("exp", 3), trials);
 
@@ -97,10 +96,10 @@ class CostSummaryTest {
 
         assertThat(results.trials()).isNotEmpty().allSatisfy(t -> {
             assertThat(t.costKnown()).as(t.key()).isTrue();
-            assertThat(t.costUsd()).isZero();
-            assertThat(t.costWithoutCaching()).isZero();
-            assertThat(t.cachedInputTokens()).isZero();
-            assertThat(t.cachedPriceUnknown()).isNull();
+            assertThat(t.spend().costUsd()).isZero();
+            assertThat(t.spend().costWithoutCaching()).isZero();
+            assertThat(t.spend().cachedInputTokens()).isZero();
+            assertThat(t.spend().cachedPriceUnknown()).isNull();
         });
         assertThat(results.meanCostUsd()).isZero();
         Summary stored = results.summary().orElseThrow();

@@ -71,7 +71,7 @@ public final class HarnessHeapBenchmark {
         AtomicLong peakAfterGc = watchCollections();
         long start = System.nanoTime();
         BenchSpec spec = new BenchSpec("heap", "v", null, "", Map.of("model", "scripted:" + scripts.getParent()), suite, List.of(), List.of(),
-                TRIALS, 2, 1.0, 0, dir.resolve("results"), SandboxSpec.BASE_IMAGE, BenchSpec.CORE, null, 0, false, Duration.ofSeconds(5),
+                TRIALS, 2, 1.0, 0, dir.resolve("results"), SandboxSpec.BASE_IMAGE, TaskSet.CORE, null, 0, false, Duration.ofSeconds(5),
                 1.0, 0, null, null);
         BenchRunner.Outcome outcome = new BenchRunner(Models.fromEnvironment(), s -> new MemoryPlace(shell),
                 (place, s, loaded) -> TrialPipeline.at(place, answer, task -> SandboxSpec.of(SandboxSpec.BASE_IMAGE)))

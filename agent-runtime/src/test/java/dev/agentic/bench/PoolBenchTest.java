@@ -52,7 +52,7 @@ class PoolBenchTest {
                     + "  - address: " + a.host() + "\n    concurrency: 2\n"
                     + "  - address: " + b.host() + "\n    concurrency: 2\n");
             BenchSpec spec = new BenchSpec("pool", "v", null, "", Map.of("model", "scripted:" + scripts.getParent()), suite, List.of(),
-                    List.of(), 2, 4, 1.0, 2, dir.resolve("results"), SandboxSpec.BASE_IMAGE, BenchSpec.CORE, null, 0, false,
+                    List.of(), 2, 4, 1.0, 2, dir.resolve("results"), SandboxSpec.BASE_IMAGE, TaskSet.CORE, null, 0, false,
                     Duration.ofSeconds(5), 0.2, 0, null, null);
             List<String> log = new CopyOnWriteArrayList<>();
             AtomicBoolean killed = new AtomicBoolean();
@@ -82,10 +82,10 @@ class PoolBenchTest {
             Map<String, Long> perKey = trials.stream().collect(Collectors.groupingBy(TrialResult::key, Collectors.counting()));
             assertThat(perKey).as(output).hasSize(TASKS * 2);
             assertThat(perKey.values()).as("each trial stored exactly once").containsOnly(1L);
-            assertThat(trials).as(output).allSatisfy(t -> assertThat(t.graded()).as(t.key() + ": " + t.infraError()).isTrue());
+            assertThat(trials).as(output).allSatisfy(t -> assertThat(t.graded()).as(t.key() + ": " + t.tries().error()).isTrue());
             assertThat(trials).filteredOn(TrialResult::resolved).hasSize(TASKS * 2);
             List<String> retried = new ArrayList<>();
-            trials.stream().filter(t -> t.retriedErrors() != null).forEach(t -> retried.addAll(t.retriedErrors()));
+            trials.stream().filter(t -> t.tries().retriedErrors() != null).forEach(t -> retried.addAll(t.tries().retriedErrors()));
             assertThat(retried).as("the trials the killed engine had are retried elsewhere: " + output)
                     .anySatisfy(e -> assertThat(e).contains(a.host()));
 

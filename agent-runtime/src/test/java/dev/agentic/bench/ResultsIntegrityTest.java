@@ -1,18 +1,19 @@
 package dev.agentic.bench;
 
-import dev.agentic.trial.TrialResult;
+import static dev.agentic.testing.Trials.graded;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.agentic.testing.Trials;
+import dev.agentic.trial.TrialResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,12 +24,6 @@ class ResultsIntegrityTest {
     @TempDir
     Path dir;
 
-    static TrialResult trial(String task, int k, boolean resolved) {
-        return new TrialResult(1, task, k, "terminal-bench", "c", "easy", resolved, resolved ? 1 : 0, resolved ? "RESOLVED" : "TESTS_FAILED",
-                resolved ? "none" : "wrong_solution", "submitted", null, Map.of(), null, 1, 10, 5, 0, 1, 1, 2, 1, null,
-                "trajectories/" + task + "." + k + ".jsonl", "s", "e", List.of(), null);
-    }
-
     private Path trials() {
         return dir.resolve("trials.jsonl");
     }
@@ -36,10 +31,10 @@ class ResultsIntegrityTest {
     @Test
     void aTornLastLineIsSetAsideOnResumeAndTheNextAppendStartsOnItsOwnLine() throws IOException {
         ResultsStore store = ResultsStore.at(dir);
-        store.append(trial("tb/a", 1, true));
-        store.append(trial("tb/b", 1, true));
+        store.append(graded("tb/a", 1, true));
+        store.append(graded("tb/b", 1, true));
         String whole = Files.readString(trials());
-        String torn = ResultsStore.JSON.writeValueAsString(trial("tb/c", 1, false)).substring(0, 40);
+        String torn = ResultsStore.JSON.writeValueAsString(graded("tb/c", 1, false)).substring(0, 40);
         Files.writeString(trials(), whole + torn);
 
         IllegalArgumentException unread = assertThrows(IllegalArgumentException.class, store::trials);
@@ -52,7 +47,7 @@ class ResultsIntegrityTest {
             Path kept = aside.filter(p -> p.getFileName().toString().startsWith("trials.jsonl.torn-")).findFirst().orElseThrow();
             assertEquals(torn, Files.readString(kept), "the torn line is kept for inspection");
         }
-        store.append(trial("tb/c", 1, true));
+        store.append(graded("tb/c", 1, true));
         assertEquals(List.of("tb/a.1", "tb/b.1", "tb/c.1"), store.trials().stream().map(TrialResult::key).toList());
         assertNull(store.setAsideTornLine(), "a whole file is left alone");
     }
@@ -60,9 +55,9 @@ class ResultsIntegrityTest {
     @Test
     void aMalformedLineAnywhereIsAnErrorNamingFileAndLine() throws IOException {
         ResultsStore store = ResultsStore.at(dir);
-        store.append(trial("tb/a", 1, true));
+        store.append(graded("tb/a", 1, true));
         Files.writeString(trials(), "{\"schema\":1,\"task\":\n", java.nio.file.StandardOpenOption.APPEND);
-        store.append(trial("tb/b", 1, true));
+        store.append(graded("tb/b", 1, true));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, store::trials);
         assertTrue(e.getMessage().startsWith(trials() + ":2: not a trial result: "), e.getMessage());
         assertNull(store.setAsideTornLine(), "only a last line without its newline counts as torn; this one is damage to report");
@@ -75,9 +70,9 @@ class ResultsIntegrityTest {
     @Test
     void aTrialWrittenTwiceIsAnErrorNamingBothLines() {
         ResultsStore store = ResultsStore.at(dir);
-        store.append(trial("tb/a", 1, true));
-        store.append(trial("tb/a", 2, true));
-        store.append(trial("tb/a", 1, false));
+        store.append(graded("tb/a", 1, true));
+        store.append(graded("tb/a", 2, true));
+        store.append(graded("tb/a", 1, false));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, store::trials);
         assertEquals(trials() + ":3: trial tb/a.1 again (first on line 1); a run holds each trial once: remove one of the two lines",
                 e.getMessage());
@@ -86,9 +81,9 @@ class ResultsIntegrityTest {
     @Test
     void aSealedStoreWritesNothingMore() throws IOException {
         ResultsStore store = ResultsStore.at(dir);
-        assertTrue(store.append(trial("tb/a", 1, true)));
+        assertTrue(store.append(graded("tb/a", 1, true)));
         store.seal();
-        assertFalse(store.append(trial("tb/b", 1, false)));
+        assertFalse(store.append(graded("tb/b", 1, false)));
         assertEquals(1, Files.readAllLines(trials()).size());
     }
 
@@ -108,11 +103,8 @@ class ResultsIntegrityTest {
 
     @Test
     void aRunWhereNothingWasGradedOrTooMuchWasNotIsUnhealthyWithItsDominantCause() {
-        TrialResult infra = new TrialResult(1, "tb/a", 1, "terminal-bench", "c", "easy", false, 0, "INFRASTRUCTURE", "infrastructure",
-                null, null, Map.of(), null, 0, 0, 0, 0, 0, 0, 1, 3, "could not start a container from image 'x': no such image\n  hint",
-                null, "s", "e", List.of(), null);
-        TrialResult taskError = new TrialResult(1, "tb/b", 1, "terminal-bench", "c", "easy", false, 0, "TASK_ERROR", "task_error",
-                null, null, Map.of(), null, 0, 0, 0, 0, 0, 0, 1, 1, "building the environment failed", null, "s", "e", List.of(), null);
+        TrialResult infra = Trials.infrastructure("tb/a", 1, 3, "could not start a container from image 'x': no such image\n  hint");
+        TrialResult taskError = Trials.taskError("tb/b", 1, "building the environment failed");
         RunHealth none = RunHealth.of(List.of(infra, infra, taskError), 1.0);
         assertFalse(none.healthy(), "nothing graded fails whatever the threshold");
         assertEquals("no trial of 3 was graded: 2 infrastructure failures, 1 task error; dominant cause: infrastructure:"
@@ -120,7 +112,7 @@ class ResultsIntegrityTest {
 
         List<TrialResult> mostlyGood = new java.util.ArrayList<>();
         for (int i = 1; i <= 9; i++) {
-            mostlyGood.add(trial("tb/t" + i, 1, i % 2 == 0));
+            mostlyGood.add(graded("tb/t" + i, 1, i % 2 == 0));
         }
         mostlyGood.add(infra);
         assertTrue(RunHealth.of(mostlyGood, 0.1).healthy(), "1 of 10 is within 10%");
@@ -128,7 +120,7 @@ class ResultsIntegrityTest {
         RunHealth over = RunHealth.of(mostlyGood, 0.1);
         assertFalse(over.healthy());
         assertTrue(over.problem().startsWith("2 of 11 trials were not graded (18%, more than the 10% allowed"), over.problem());
-        assertTrue(RunHealth.of(List.of(trial("tb/a", 1, false)), 0).healthy(), "failing trials are graded trials");
+        assertTrue(RunHealth.of(List.of(graded("tb/a", 1, false)), 0).healthy(), "failing trials are graded trials");
     }
 
     @Test

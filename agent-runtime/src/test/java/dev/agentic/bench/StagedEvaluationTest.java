@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentic.suite.Suite;
 import dev.agentic.task.TestFolders;
 import dev.agentic.testing.ChildProcess;
+import dev.agentic.testing.Trials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -226,9 +227,9 @@ class StagedEvaluationTest {
         Path results = manifest.getParent().resolve(variant + "/results");
         ResultsStore store = ResultsStore.at(results.resolve("p1"));
         store.write(new RunInfo(RunInfo.SCHEMA, "p1", variant, null, "", Map.of(), "h", "scripted:x", "s", manifest.toString(), hash,
-                "core", tasks.size(), 1, 1, 1.0, "dev", "unknown", "host", "17", "s", "e", "finished"));
+                TaskSet.CORE, tasks.size(), 1, 1, 1.0, "dev", "unknown", "host", "17", "s", "e", "finished"));
         for (String task : tasks) {
-            store.append(ResultsIntegrityTest.trial(task, 1, resolved));
+            store.append(Trials.graded(task, 1, resolved));
         }
         Files.writeString(results.resolve("LATEST"), "p1\n");
         return results;
@@ -240,9 +241,9 @@ class StagedEvaluationTest {
         Path results = dir.resolve("base/results");
         ResultsStore store = ResultsStore.at(results.resolve("p1"));
         store.write(new RunInfo(RunInfo.SCHEMA, "p1", "base", null, "", Map.of(), "h", "scripted:x", "small", manifest.toString(), hash,
-                "core", 3, 1, 1, 1.0, "dev", "unknown", "host", "17", "s", "e", "finished"));
+                TaskSet.CORE, 3, 1, 1, 1.0, "dev", "unknown", "host", "17", "s", "e", "finished"));
         for (String task : List.of("tb/hello-world", "tb/csv-to-json-report", "tb/log-error-summary")) {
-            store.append(ResultsIntegrityTest.trial(task, 1, !task.equals("tb/csv-to-json-report")));
+            store.append(Trials.graded(task, 1, !task.equals("tb/csv-to-json-report")));
         }
         Files.writeString(results.resolve("LATEST"), "p1\n");
         return results;

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentic.bench.RunInfo;
+import dev.agentic.bench.TaskSet;
 import dev.agentic.cli.AgentCliTest.Run;
 import dev.agentic.testing.StoredResults;
 import java.nio.file.Files;
@@ -84,7 +85,8 @@ class LineageCommandsTest {
         Path experiments = dir.resolve("experiments");
         Path base = store(experiments, "base", null, Map.of(), 1, all(4, true));
         Path kid = store(experiments, "kid", "base", Map.of(), 1, all(4, false));
-        store(experiments, StoredResults.run("kid", "base", Map.of(), "s1", "again", 4, 1), StoredResults.trials(1, all(4, true)));
+        store(experiments, StoredResults.withRunId(StoredResults.run("kid", "base", Map.of(), "s1", TaskSet.CORE, 4, 1), "kid-again"),
+                StoredResults.trials(1, all(4, true)));
 
         Run named = agentx("compare", "--results", kid.toString(), "--parent", base.toString(), "--run-id", "kid-core");
         assertThat(named.exitCode()).as(named.stderr()).isZero();
@@ -130,9 +132,9 @@ class LineageCommandsTest {
         Path experiments = dir.resolve("experiments");
         RunInfo.StageRecord cleared = new RunInfo.StageRecord("screen", List.of("tb/t0", "tb/t1"), 2, 2, 2, 1.0, 0.5, RunInfo.CLEARED);
         RunInfo.StageRecord stopped = new RunInfo.StageRecord("screen", List.of("tb/t0", "tb/t1"), 2, 2, 0, 0.0, 0.5, RunInfo.STOPPED);
-        Path base = store(experiments, StoredResults.withStages(StoredResults.run("base", null, Map.of(), "s1", "core", 3, 1),
+        Path base = store(experiments, StoredResults.withStages(StoredResults.run("base", null, Map.of(), "s1", TaskSet.CORE, 3, 1),
                 List.of(cleared), null), StoredResults.trials(1, true, true, false));
-        Path child = store(experiments, StoredResults.withStages(StoredResults.run("child", "base", Map.of(), "s1", "core", 3, 1),
+        Path child = store(experiments, StoredResults.withStages(StoredResults.run("child", "base", Map.of(), "s1", TaskSet.CORE, 3, 1),
                 List.of(stopped), "screen"), StoredResults.trials(1, true, true, false));
 
         Run run = agentx("gate", "--results", child.toString(), "--parent", base.toString(), "--fail-on", "regression");

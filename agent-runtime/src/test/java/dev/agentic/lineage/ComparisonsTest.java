@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentic.bench.RunInfo;
 import dev.agentic.bench.RunResults;
+import dev.agentic.bench.TaskSet;
+import dev.agentic.testing.Trials;
 import dev.agentic.trial.TrialResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,13 +23,11 @@ class ComparisonsTest {
         for (int task = 0; task < truth.length; task++) {
             for (int k = 1; k <= trials; k++) {
                 boolean ok = random.nextDouble() < truth[task];
-                list.add(new TrialResult(1, "task-" + task, k, "terminal-bench", "c", "easy", ok, ok ? 1 : 0, ok ? "RESOLVED" : "TESTS_FAILED",
-                        ok ? "none" : "tests_failed", "submitted", null, Map.of(), null, 3, 100, 10, 0.001, 1000, 500, 2000, 1, null,
-                        "t", "s", "e", List.of(), null));
+                list.add(Trials.graded("task-" + task, k, ok));
             }
         }
         RunInfo info = new RunInfo(1, variant + "-run", variant, null, "", Map.of(), "h", "scripted:x", "suite", "suite.yaml", suiteHash,
-                "core", truth.length, trials, 1, 1.0, "dev", "unknown", "host", "17", "s", "e", "finished");
+                TaskSet.CORE, truth.length, trials, 1, 1.0, "dev", "unknown", "host", "17", "s", "e", "finished");
         return new RunResults(Path.of(variant), info, list);
     }
 

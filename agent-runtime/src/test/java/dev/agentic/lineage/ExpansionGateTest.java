@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agentic.bench.ResultsStore;
 import dev.agentic.bench.RunInfo;
 import dev.agentic.bench.RunResults;
+import dev.agentic.bench.TaskSet;
+import dev.agentic.testing.Trials;
 import dev.agentic.trial.TrialResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,15 +35,13 @@ class ExpansionGateTest {
             RunInfo.NOT_REACHED);
 
     static RunInfo info(String variant, String hash, int tasks, List<RunInfo.StageRecord> stages, String stoppedAt) {
-        return new RunInfo(RunInfo.SCHEMA, variant + "-run", variant, null, "", Map.of(), "h", "scripted:x", "s", "suite.yaml", hash, "core",
+        return new RunInfo(RunInfo.SCHEMA, variant + "-run", variant, null, "", Map.of(), "h", "scripted:x", "s", "suite.yaml", hash, TaskSet.CORE,
                 tasks, 1, 1, 1.0, "dev", "unknown", "host", "17", "s", "e", "finished", stages, stoppedAt,
                 stoppedAt == null ? null : "stage " + stoppedAt + ": below its threshold", null, null, null);
     }
 
     static TrialResult trial(String task, boolean resolved) {
-        return new TrialResult(1, task, 1, "terminal-bench", "c", "easy", resolved, resolved ? 1 : 0, resolved ? "RESOLVED" : "TESTS_FAILED",
-                resolved ? "none" : "tests_failed", "submitted", null, Map.of(), null, 1, 10, 5, 0, 1, 1, 2, 1, null, "t", "s", "e", List.of(),
-                null);
+        return Trials.graded(task, 1, resolved);
     }
 
     /** A results folder as a finished run leaves it: {@code resolved[i]} for task tb/t{i}. */

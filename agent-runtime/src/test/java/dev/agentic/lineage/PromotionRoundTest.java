@@ -6,8 +6,8 @@ import static dev.agentic.testing.StoredResults.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.agentic.bench.BenchSpec;
 import dev.agentic.bench.RunInfo;
+import dev.agentic.bench.TaskSet;
 import dev.agentic.testing.StoredResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,10 +41,10 @@ class PromotionRoundTest {
         StoredResults.suite(experiments, List.of(TASKS.resolve("hello-world")), List.of());
         RunInfo.StageRecord cleared = new RunInfo.StageRecord("screen", List.of("tb/t0"), 1, 1, 1, 1.0, 0.5, RunInfo.CLEARED);
         RunInfo.StageRecord stopped = new RunInfo.StageRecord("screen", List.of("tb/t0"), 1, 1, 0, 0.0, 0.5, RunInfo.STOPPED);
-        store(experiments, StoredResults.withStages(StoredResults.run("base", null, Map.of(), "s1", BenchSpec.CORE, 10, 1),
+        store(experiments, StoredResults.withStages(StoredResults.run("base", null, Map.of(), "s1", TaskSet.CORE, 10, 1),
                 List.of(cleared), null), StoredResults.trials(1, first(3, 10)));
         store(experiments, "kid", "base", Map.of(), 1, all(10, true));
-        store(experiments, StoredResults.withStages(StoredResults.run("stopped", "base", Map.of(), "s1", BenchSpec.CORE, 10, 1),
+        store(experiments, StoredResults.withStages(StoredResults.run("stopped", "base", Map.of(), "s1", TaskSet.CORE, 10, 1),
                 List.of(stopped), "screen"), StoredResults.trials(1, all(10, true)));
 
         PromotionRound.Outcome outcome = promote(FAMILY, "base");
@@ -69,8 +69,8 @@ class PromotionRoundTest {
         StoredResults.suite(experiments, List.of(TASKS.resolve("hello-world")), List.of(TASKS.resolve("log-error-summary")));
         store(experiments, "base", null, Map.of(), 1, first(3, 10));
         store(experiments, "kid", "base", Map.of(), 1, all(10, true));
-        store(experiments, StoredResults.run("base", null, Map.of(), "s1", BenchSpec.EXPANSION, 4, 1), StoredResults.trials(1, first(2, 4)));
-        store(experiments, StoredResults.run("kid", "base", Map.of(), "other", BenchSpec.EXPANSION, 4, 1), StoredResults.trials(1, all(4, true)));
+        store(experiments, StoredResults.run("base", null, Map.of(), "s1", TaskSet.EXPANSION, 4, 1), StoredResults.trials(1, first(2, 4)));
+        store(experiments, StoredResults.run("kid", "base", Map.of(), "other", TaskSet.EXPANSION, 4, 1), StoredResults.trials(1, all(4, true)));
 
         assertThatThrownBy(() -> promote(FAMILY, "base")).isInstanceOfSatisfying(PromotionRound.ExpansionMismatch.class,
                         e -> assertThat(e.variant()).isEqualTo("kid"))
@@ -80,7 +80,7 @@ class PromotionRoundTest {
                 .hasMessageNotContaining("-Dagent").hasMessageNotContaining("mvnw");
         assertThat(experiments.resolve("promotions.jsonl")).as("no decision, nothing logged").doesNotExist();
 
-        store(experiments, StoredResults.withRunId(StoredResults.run("kid", "base", Map.of(), "s1", BenchSpec.EXPANSION, 4, 1), "again"),
+        store(experiments, StoredResults.withRunId(StoredResults.run("kid", "base", Map.of(), "s1", TaskSet.EXPANSION, 4, 1), "again"),
                 StoredResults.trials(1, all(4, true)));
         PromotionRound.Outcome outcome = promote(FAMILY, "base");
         assertThat(outcome.decision().promoted()).isEqualTo("kid");

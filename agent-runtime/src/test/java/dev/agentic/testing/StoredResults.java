@@ -1,9 +1,9 @@
 package dev.agentic.testing;
 
-import dev.agentic.bench.BenchSpec;
 import dev.agentic.bench.ResultsStore;
 import dev.agentic.bench.RunInfo;
 import dev.agentic.bench.RunResults;
+import dev.agentic.bench.TaskSet;
 import dev.agentic.trial.TrialResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +23,7 @@ public final class StoredResults {
     private StoredResults() {}
 
     /** A finished run of {@code variant} on suite manifest {@code suite.yaml} (relative) with contents {@code suiteHash}. */
-    public static RunInfo run(String variant, String parent, Map<String, String> config, String suiteHash, String taskSet, int tasks,
+    public static RunInfo run(String variant, String parent, Map<String, String> config, String suiteHash, TaskSet taskSet, int tasks,
                               int trials) {
         return new RunInfo(RunInfo.SCHEMA, variant + "-" + taskSet, variant, parent, "the hypothesis of " + variant, config, "h", "scripted:x",
                 "tiny", "suite.yaml", suiteHash, taskSet, tasks, trials, 1, 1.0, "dev", "unknown", "host", "17", "s", "e", "finished");
@@ -49,17 +49,12 @@ public final class StoredResults {
         List<TrialResult> list = new ArrayList<>();
         for (int i = 0; i < resolved.length; i++) {
             for (int k = 1; k <= trials; k++) {
-                list.add(trial("tb/t" + i, k, resolved[i]));
+                list.add(Trials.graded("tb/t" + i, k, resolved[i]));
             }
         }
         return list;
     }
 
-    public static TrialResult trial(String task, int k, boolean resolved) {
-        return new TrialResult(TrialResult.SCHEMA, task, k, "terminal-bench", "c", "easy", resolved, resolved ? 1 : 0,
-                resolved ? "RESOLVED" : "TESTS_FAILED", resolved ? "none" : "tests_failed", "submitted", null, Map.of(), null, 3, 100, 10,
-                0.001, 1000, 500, 2000, 1, null, "t", "s", "e", List.of(), null);
-    }
 
     /** Writes {@code run} and its trials into the results of its variant under {@code experiments}; returns the results folder. */
     public static Path store(Path experiments, RunInfo run, List<TrialResult> trials) {
@@ -77,7 +72,7 @@ public final class StoredResults {
 
     /** A core run of {@code variant}: one task per {@code resolved} value, {@code trials} trials each. */
     public static Path store(Path experiments, String variant, String parent, Map<String, String> config, int trials, boolean... resolved) {
-        return store(experiments, run(variant, parent, config, "s1", BenchSpec.CORE, resolved.length, trials), trials(trials, resolved));
+        return store(experiments, run(variant, parent, config, "s1", TaskSet.CORE, resolved.length, trials), trials(trials, resolved));
     }
 
     /** {@code n} copies of {@code value}. */

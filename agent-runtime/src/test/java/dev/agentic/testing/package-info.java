@@ -8,6 +8,7 @@
  * and {@link dev.agentic.testing.Procfs}, what {@code /proc} says of a process; for fetches,
  * {@link dev.agentic.testing.GitDaemon} ({@code git daemon} on the loopback address, standing in for a
  * git host) and {@link dev.agentic.testing.DatasetServer} (a loopback server of the Hugging Face Hub's file protocol);
- * {@link dev.agentic.testing.StoredResults}, results folders as finished runs leave them.
+ * {@link dev.agentic.testing.StoredResults}, results folders as finished runs leave them, and
+ * {@link dev.agentic.testing.Trials}, the trial results in them.
  */
 package dev.agentic.testing;
