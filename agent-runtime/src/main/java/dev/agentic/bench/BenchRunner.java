@@ -665,7 +665,7 @@ public final class BenchRunner {
     private static Map<String, String> described(BenchSpec spec, AgentConfig config, Place place) {
         Map<String, String> settings = new TreeMap<>(config.describe());
         if (!spec.settings().containsKey(Settings.WALL_TIME.key())) {
-            settings.put(Settings.WALL_TIME.key(), "each task's agent timeout × " + spec.timeoutMultiplier());
+            settings.put(Settings.WALL_TIME.key(), RunInfo.TASK_WALL_TIME + " × " + spec.timeoutMultiplier());
         }
         if (!dev.agentic.sandbox.ContainerNetwork.offline()) { // left out when none, so that earlier runs keep their hash
             settings.put(RunInfo.CONTAINER_NETWORK, dev.agentic.sandbox.ContainerNetwork.mode());

@@ -32,6 +32,9 @@ public record RunInfo(int schema, String runId, String variant, String parent, S
     /** The {@link #config()} entry naming the network task containers joined; absent when they had none. */
     public static final String CONTAINER_NETWORK = "container-network";
 
+    /** How the wall time is recorded when no setting gave one: each task's own agent timeout, then {@code × <multiplier>}. */
+    public static final String TASK_WALL_TIME = "each task's agent timeout";
+
     /** The config entry naming a place that is not isolated ({@code local}); absent for isolated places, which measure alike. */
     public static final String SANDBOX = "sandbox";
 

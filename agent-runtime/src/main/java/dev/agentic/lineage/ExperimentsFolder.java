@@ -96,7 +96,18 @@ public record ExperimentsFolder(Path root) {
         return Lineage.recorded(variants);
     }
 
+    /**
+     * The agent settings a run recorded, without the entries that describe the run rather than set the
+     * agent: the wall time when each task's own timeout decided it, the container network, the place.
+     */
     private static Map<String, String> config(RunInfo run) {
-        return run.config() == null ? Map.of() : run.config();
+        Map<String, String> settings = new LinkedHashMap<>(run.config() == null ? Map.of() : run.config());
+        settings.remove(RunInfo.CONTAINER_NETWORK);
+        settings.remove(RunInfo.SANDBOX);
+        String wallTime = dev.agentic.agent.Settings.WALL_TIME.key();
+        if (settings.getOrDefault(wallTime, "").startsWith(RunInfo.TASK_WALL_TIME)) {
+            settings.remove(wallTime);
+        }
+        return settings;
     }
 }
