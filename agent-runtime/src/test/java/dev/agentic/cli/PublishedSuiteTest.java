@@ -105,7 +105,7 @@ class PublishedSuiteTest {
         Run bench = run("bench", "--network", "no-such-network", "--suite", suite.toString(), "--variant", "v",
                 "--set", "model=scripted:" + REPO.resolve("experiments/scripts"), "--results", dir.resolve("results").toString());
         assertThat(bench.exitCode()).as(bench.all()).isEqualTo(3);
-        assertThat(bench.stderr()).contains("the Docker engine has no network 'no-such-network'");
+        assertThat(bench.stderr()).contains("the Docker engine at ", " has no network 'no-such-network'");
         assertThat(dir.resolve("results")).doesNotExist();
     }
 
