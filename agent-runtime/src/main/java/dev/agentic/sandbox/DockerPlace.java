@@ -75,8 +75,8 @@ public final class DockerPlace implements Place {
     @Override
     public String lostSince(Mark mark, boolean graded, Consumer<String> log) {
         EngineMark before = (EngineMark) mark;
-        boolean lostDuring = engine.faults() != before.faults()
-                || !graded && (!engine.answers() || engine.backShortlyBefore(before.nanoTime(), ENGINE_SETTLE));
+        boolean lostDuring = engine.faults() != before.faults() || !engine.answers() // a grade too may come from a loss not yet seen
+                || !graded && engine.backShortlyBefore(before.nanoTime(), ENGINE_SETTLE);
         if (!lostDuring) {
             return null;
         }

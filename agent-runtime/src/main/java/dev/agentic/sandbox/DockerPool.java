@@ -320,8 +320,8 @@ public final class DockerPool implements Place {
 
     /**
      * Null when no engine the attempt used (every engine, when it used none) was lost since {@code mark};
-     * else the lost engine is drained and the answer names it. An ungraded attempt also asks its engines now,
-     * since its failure may have come before the watcher's next look.
+     * else the lost engine is drained and the answer names it. Every attempt also asks its engines now: what it
+     * ended with (a grade included) may come from a loss the watcher has not seen yet.
      */
     @Override
     public String lostSince(Mark mark, boolean graded, Consumer<String> log) {
@@ -337,7 +337,7 @@ public final class DockerPool implements Place {
             }
             boolean lostDuring = member.engine.faults() != before.faults[member.index]
                     || member.isDrained() && !before.drainedBefore[member.index]
-                    || !graded && !member.isDrained() && !member.engine.answers();
+                    || !member.isDrained() && !member.engine.answers(); // a failure may come before the watcher's next look
             if (lostDuring) {
                 if (!member.isDrained()) {
                     member.engine.observe(false);
