@@ -78,6 +78,11 @@ public final class TimedPlace implements Place {
     }
 
     @Override
+    public dev.agentic.sandbox.PreparedImage prepare(dev.agentic.sandbox.ImageSource source) {
+        return place.prepare(source);
+    }
+
+    @Override
     public Sandbox start(SandboxSpec spec) {
         return new Timed(Role.TRIAL, mark(Role.TRIAL, "start", () -> place.start(spec)));
     }
