@@ -34,7 +34,7 @@ public interface Grading {
     static Grading benchmark(Place place, double timeoutMultiplier, Set<String> liveProcesses) {
         Set<String> beside = Set.copyOf(liveProcesses);
         return (task, pristine, sandbox) -> {
-            GraderGuard guard = GraderGuard.of(task, sandbox);
+            GraderGuard guard = GraderGuard.of(task, sandbox, place.isolated());
             Duration tests = Duration.ofMillis((long) (task.testTimeout().toMillis() * timeoutMultiplier));
             return after -> Verifier.of(task, place::start, pristine, tests, beside.contains(task.id())).verify(after, guard);
         };

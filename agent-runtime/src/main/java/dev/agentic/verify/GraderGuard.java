@@ -26,7 +26,9 @@ import java.util.Set;
  * configuration or start-up hooks from (see {@code grader-listing.sh}), and notes the processes
  * that belong to the sandbox itself. After the agent stopped, {@link #check(Sandbox)} — on a fresh
  * copy of the sandbox, where no process of the agent runs — checks through the engine (not through
- * tools inside the sandbox) that the listing's own tools are unchanged, fingerprints again and
+ * tools inside the sandbox) that the listing's own tools are unchanged, fingerprints again, checks
+ * that the copy runs just the programs a container of the environment as built runs (a replaced
+ * {@code sleep} that became the copy's main process would otherwise outlive every file check), and
  * reports each difference as {@link Tampering} with its evidence; {@link #agentProcesses(Sandbox)}
  * lists what the agent left running.
  *
@@ -44,12 +46,15 @@ public final class GraderGuard {
     private final Map<String, String> tools;
     private final Map<String, Entry> before;
     private final Set<String> ownProcesses;
+    private final boolean isolated;
 
-    private GraderGuard(ExecOptions listingEnv, Map<String, String> tools, Map<String, Entry> before, Set<String> ownProcesses) {
+    private GraderGuard(ExecOptions listingEnv, Map<String, String> tools, Map<String, Entry> before, Set<String> ownProcesses,
+                        boolean isolated) {
         this.listingEnv = listingEnv;
         this.tools = tools;
         this.before = before;
         this.ownProcesses = ownProcesses;
+        this.isolated = isolated;
     }
 
     /**
@@ -76,7 +81,8 @@ public final class GraderGuard {
             "stdlib", "the Python standard library",
             "command", "a test-runner command on PATH",
             "shadow", "a module named like one the test runner imports",
-            "tool", "a tool the grader's checks use");
+            "tool", "a tool the grader's checks use, or what loads into it",
+            "process", "the sandbox's own processes");
 
     private record Entry(String kind, String path, String fingerprint) {}
 
@@ -87,12 +93,21 @@ public final class GraderGuard {
      * The guard of one attempt at {@code task}, taken before the agent runs. SWE-bench needs none: it
      * grades only the agent's diff, in a fresh container ({@link SweBenchVerifier}).
      */
-    public static GraderGuard of(dev.agentic.task.Task task, Sandbox sandbox) {
-        return task instanceof dev.agentic.task.SweBenchTask ? null : before(sandbox, sandbox.spec().workdir());
+    public static GraderGuard of(dev.agentic.task.Task task, Sandbox sandbox, boolean isolated) {
+        return task instanceof dev.agentic.task.SweBenchTask ? null : before(sandbox, sandbox.spec().workdir(), isolated);
     }
 
-    /** Takes the fingerprints before the agent runs; {@code workdir} is the agent's working folder. */
+    /** As {@link #before(Sandbox, String, boolean)} in a container, whose processes are its own. */
     public static GraderGuard before(Sandbox sandbox, String workdir) {
+        return before(sandbox, workdir, true);
+    }
+
+    /**
+     * Takes the fingerprints before the agent runs; {@code workdir} is the agent's working folder.
+     * {@code isolated}: the sandbox's processes are its own (a container), so those of a fresh copy
+     * are compared with them; a sandbox on the host sees the host's, which no copy reproduces.
+     */
+    public static GraderGuard before(Sandbox sandbox, String workdir, boolean isolated) {
         ExecResult found = sandbox.exec(DISCOVERY, LISTING_TIMEOUT);
         Set<String> sites = new LinkedHashSet<>();
         Set<String> syspath = new LinkedHashSet<>();
@@ -134,7 +149,7 @@ public final class GraderGuard {
                 "RUNNER_MODULES", String.join(" ", runnerModules),
                 "ALL_MODULES", String.join(" ", allModules)));
         tools.replaceAll((tool, sum) -> sum.matches("[0-9a-f]{64}") ? sum : checksum(sandbox, tool));
-        return new GraderGuard(env, tools, listing(sandbox, env), Set.copyOf(processes(sandbox)));
+        return new GraderGuard(env, tools, listing(sandbox, env), Set.copyOf(processes(sandbox)), isolated);
     }
 
     /** What the agent left running in {@code sandbox}: {@code pid command line} each, empty when nothing. */
@@ -191,6 +206,10 @@ public final class GraderGuard {
         if (afterTests) {
             after.values().removeIf(e -> GRADER_PATHS.stream().anyMatch(p -> e.path().equals(p) || e.path().startsWith(p + "/")));
         }
+        if (!afterTests && isolated) {
+            found.addAll(strangeProcesses(processEntries(before), processEntries(after)));
+        }
+        after.values().removeIf(e -> e.kind().equals(PROCESS));
         after.forEach((key, entry) -> {
             Entry old = before.get(key);
             if (old == null) {
@@ -202,11 +221,51 @@ public final class GraderGuard {
             }
         });
         before.forEach((key, entry) -> {
-            if (!after.containsKey(key) && !entry.kind().equals("grader") && !entry.kind().equals("shadow")) {
+            if (!after.containsKey(key) && !entry.kind().equals("grader") && !entry.kind().equals("shadow") && !entry.kind().equals(PROCESS)) {
                 found.add(new Tampering(entry.kind(), entry.path(), "removed"));
             }
         });
         return found;
+    }
+
+    private static final String PROCESS = "process";
+
+    /** The process lines of a listing (path: pid; fingerprint: checksum of the program, then its command line). */
+    private static List<Entry> processEntries(Map<String, Entry> listing) {
+        return listing.values().stream().filter(e -> e.kind().equals(PROCESS)).toList();
+    }
+
+    /**
+     * What runs in a fresh copy besides the programs a container of the environment runs before any
+     * agent (its init and {@code sleep}), by the checksum of each program, not by what it calls itself;
+     * and what of those does not run there.
+     */
+    private static List<Tampering> strangeProcesses(List<Entry> expected, List<Entry> running) {
+        List<String> unmatched = new ArrayList<>(expected.stream().map(GraderGuard::program).toList());
+        List<Tampering> found = new ArrayList<>();
+        for (Entry process : running) {
+            if (!unmatched.remove(program(process))) {
+                found.add(new Tampering(PROCESS, "pid " + process.path() + " (" + commandLine(process) + ")",
+                        "runs in the fresh copy before the tests"));
+            }
+        }
+        for (Entry process : expected) {
+            if (unmatched.contains(program(process))) {
+                unmatched.remove(program(process));
+                found.add(new Tampering(PROCESS, commandLine(process), "is not running in the fresh copy: another program runs in its place"));
+            }
+        }
+        return found;
+    }
+
+    private static String program(Entry process) {
+        int space = process.fingerprint().indexOf(' ');
+        return space < 0 ? process.fingerprint() : process.fingerprint().substring(0, space);
+    }
+
+    private static String commandLine(Entry process) {
+        int space = process.fingerprint().indexOf(' ');
+        return space < 0 ? "" : process.fingerprint().substring(space + 1).strip();
     }
 
     /** The listing's tools whose content the engine reads differently now; read all at once (each read is a round trip). */
@@ -219,7 +278,8 @@ public final class GraderGuard {
             for (Map.Entry<String, java.util.concurrent.Future<String>> tool : now.entrySet()) {
                 String sum = tool.getValue().get();
                 if (!sum.equals(tools.get(tool.getKey()))) {
-                    changed.add(new Tampering("tool", tool.getKey(), sum.isEmpty() ? "removed" : "changed"));
+                    String before = tools.get(tool.getKey());
+                    changed.add(new Tampering("tool", tool.getKey(), sum.isEmpty() ? "removed" : before.isEmpty() ? "created" : "changed"));
                 }
             }
             return changed;

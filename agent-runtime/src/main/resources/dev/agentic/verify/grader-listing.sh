@@ -14,6 +14,9 @@
 #   stdlib   the Python standard library
 #   command  what the runner's commands resolve to on PATH, with the target's checksum
 #   shadow   modules in the working folder named like a module the runner imports
+#   process  the container's own processes: its first process and what descends from it, with
+#            the checksum of what each runs (commands run through the engine, as this listing is,
+#            have no parent inside the container, so none of them counts, whatever it calls itself)
 set +e
 # The container's PATH is kept for the "command" entries; the listing's own tools come from a fixed
 # PATH without /usr/local, so that no shim the agent put there runs here.
@@ -119,3 +122,14 @@ done
   done
 done
 true
+
+for p in /proc/[0-9]*; do
+  pid=${p#/proc/} a=${p#/proc/}
+  while [ "$a" -gt 1 ] 2>/dev/null; do
+    read -r stat < "/proc/$a/stat" 2>/dev/null || break
+    rest=${stat##*) }; set -- $rest; a=$2
+  done
+  [ "$a" = 1 ] || continue
+  exe=$(h < "$p/exe" 2>/dev/null) || exe=unreadable
+  printf 'process\t%s\t%s %s\n' "$pid" "$exe" "$(tr '\0' ' ' < "$p/cmdline" 2>/dev/null)"
+done
