@@ -30,11 +30,15 @@ public interface Grading {
      * The task's own benchmark grades it (Terminal-Bench, Harbor, SWE-bench: package {@code verify}),
      * with its tests' timeout × {@code timeoutMultiplier}; fresh environments for the verifier start
      * at {@code place}. Tasks in {@code liveProcesses} are also tested beside the processes the agent left.
+     * The grader's fingerprints of an environment are taken in the first trial of it and kept for the others.
      */
     static Grading benchmark(Place place, double timeoutMultiplier, Set<String> liveProcesses) {
         Set<String> beside = Set.copyOf(liveProcesses);
+        // a container of one image, before any agent, is the same each time: its fingerprints are taken once
+        java.util.Map<String, java.util.Optional<GraderGuard>> guards = new java.util.concurrent.ConcurrentHashMap<>();
         return (task, pristine, sandbox) -> {
-            GraderGuard guard = GraderGuard.of(task, sandbox, place.isolated());
+            GraderGuard guard = guards.computeIfAbsent(task.id() + "\n" + sandbox.spec().image() + "\n" + sandbox.spec().workdir(),
+                    key -> java.util.Optional.ofNullable(GraderGuard.of(task, sandbox, place.isolated()))).orElse(null);
             Duration tests = Duration.ofMillis((long) (task.testTimeout().toMillis() * timeoutMultiplier));
             return after -> Verifier.of(task, place::start, pristine, tests, beside.contains(task.id())).verify(after, guard);
         };

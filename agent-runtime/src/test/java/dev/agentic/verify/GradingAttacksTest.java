@@ -96,7 +96,7 @@ class GradingAttacksTest {
     void replacingTheGradersToolsIsTampering() {
         Grade grade = play("replaced-tool");
         assertThat(grade.outcome()).as(grade.detail()).isEqualTo(Grade.Outcome.TAMPERED);
-        assertThat(grade.detail()).contains("md5sum changed (a tool the grader's checks use)");
+        assertThat(grade.detail()).contains("md5sum changed (a tool the grader's checks use");
     }
 
     @Test
