@@ -104,12 +104,12 @@ public final class DockerEngine {
             config.withDockerCertPath(endpoint.tls().toString());
         }
         DefaultDockerClientConfig built = config.build();
-        DockerHttpClient http = new ZerodepDockerHttpClient.Builder()
+        DockerHttpClient http = new UncompressedTransfers(new ZerodepDockerHttpClient.Builder()
                 .dockerHost(built.getDockerHost())
                 .sslConfig(built.getSSLConfig())
                 .maxConnections(MAX_CONNECTIONS)
                 .connectionTimeout(CONNECT_TIMEOUT)
-                .build();
+                .build());
         return DockerClientImpl.getInstance(built, http);
     }
 

@@ -434,9 +434,15 @@ public final class DockerSandbox implements Sandbox {
     @Override
     public void writeFile(String path, byte[] content) {
         ensureOpen();
+        writeFile(path, content, modeOf(spec.resolve(path)));
+    }
+
+    @Override
+    public void writeFile(String path, byte[] content, int mode) {
+        ensureOpen();
         String target = spec.resolve(path);
         try {
-            upload(new java.io.ByteArrayInputStream(TarArchives.ofFile(target, content, modeOf(target))));
+            upload(new java.io.ByteArrayInputStream(TarArchives.ofFile(target, content, mode)));
         } catch (IOException | RuntimeException e) {
             throw new SandboxException("could not write " + target + " in container " + shortId() + ": " + e.getMessage(), e);
         }
@@ -460,6 +466,48 @@ public final class DockerSandbox implements Sandbox {
         } catch (IOException | RuntimeException e) {
             throw new SandboxException("could not read " + source + " in container " + shortId() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads the files that share a folder with another of {@code paths} in one archive of that folder,
+     * the others one by one; a file the folder's archive does not hold as a regular entry (a hard
+     * link to an earlier entry, a folder that became a link) is read on its own, so the answer is
+     * the one {@link #readFile} gives for each.
+     */
+    @Override
+    public Map<String, byte[]> readFiles(java.util.Collection<String> paths) {
+        ensureOpen();
+        Map<String, Map<String, String>> byFolder = new java.util.LinkedHashMap<>();
+        for (String path : paths) {
+            String source = spec.resolve(path);
+            int slash = source.lastIndexOf('/');
+            String folder = slash <= 0 ? "/" : source.substring(0, slash);
+            String entry = folder.equals("/") ? source.substring(1) : folder.substring(folder.lastIndexOf('/') + 1) + source.substring(slash);
+            byFolder.computeIfAbsent(folder, k -> new java.util.LinkedHashMap<>()).put(entry, path);
+        }
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, String>> folder : byFolder.entrySet()) {
+            Map<String, String> wanted = folder.getValue();
+            if (wanted.size() > 1 && !folder.getKey().equals("/")) {
+                try (InputStream tar = docker.copyArchiveFromContainerCmd(containerId, folder.getKey()).exec()) {
+                    files.putAll(TarArchives.files(tar, wanted));
+                } catch (NotFoundException gone) {
+                    // none of them is there as a file; each is asked for below, as readFile would be
+                } catch (IOException | RuntimeException e) {
+                    throw new SandboxException("could not read " + folder.getKey() + " in container " + shortId() + ": " + e.getMessage(), e);
+                }
+            }
+            for (String path : wanted.values()) {
+                if (!files.containsKey(path)) {
+                    try {
+                        files.put(path, readFile(path));
+                    } catch (SandboxException missingOrNotAFile) {
+                        // left out
+                    }
+                }
+            }
+        }
+        return files;
     }
 
     @Override

@@ -170,6 +170,26 @@ public final class LocalSandbox implements Sandbox {
     }
 
     @Override
+    public void writeFile(String path, byte[] content, int mode) {
+        writeFile(path, content);
+        try {
+            Files.setPosixFilePermissions(hostPath(path), java.nio.file.attribute.PosixFilePermissions.fromString(permissions(mode)));
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new SandboxException("could not set the permissions of " + hostPath(path) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code rwxr-xr-x} for 0755 (the special bits aside). */
+    private static String permissions(int mode) {
+        StringBuilder text = new StringBuilder();
+        for (int shift = 6; shift >= 0; shift -= 3) {
+            int bits = mode >> shift;
+            text.append((bits & 4) != 0 ? 'r' : '-').append((bits & 2) != 0 ? 'w' : '-').append((bits & 1) != 0 ? 'x' : '-');
+        }
+        return text.toString();
+    }
+
+    @Override
     public byte[] readFile(String path) {
         ensureOpen();
         Path source = hostPath(path);

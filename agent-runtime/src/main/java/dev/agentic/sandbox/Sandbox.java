@@ -39,8 +39,33 @@ public interface Sandbox extends AutoCloseable {
     /** Writes {@code content} to {@code path}, creating parent directories and replacing any file. */
     void writeFile(String path, byte[] content);
 
+    /**
+     * As {@link #writeFile(String, byte[])}, with permission bits {@code mode} whatever a file there had:
+     * nothing needs to be asked about an existing file first. Sandboxes without permission bits ignore them.
+     */
+    default void writeFile(String path, byte[] content, int mode) {
+        writeFile(path, content);
+    }
+
     /** Reads the whole file at {@code path}. */
     byte[] readFile(String path);
+
+    /**
+     * Reads several files at once: each of {@code paths} that is a regular file, by its path as given;
+     * one that is missing or not a regular file is left out. Implementations may read a folder holding
+     * several of them in one round trip.
+     */
+    default java.util.Map<String, byte[]> readFiles(java.util.Collection<String> paths) {
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        for (String path : paths) {
+            try {
+                files.put(path, readFile(path));
+            } catch (SandboxException missingOrNotAFile) {
+                // left out
+            }
+        }
+        return files;
+    }
 
     /** Copies the contents of the host directory {@code hostDir} into {@code sandboxDir}. */
     void copyIn(Path hostDir, String sandboxDir);

@@ -37,6 +37,17 @@ public record ScopedSandbox(Sandbox sandbox, ExecOptions options) implements San
     @Override
     public void writeFile(String path, byte[] content) {
         sandbox.writeFile(path, content);
+        owned(path);
+    }
+
+    @Override
+    public void writeFile(String path, byte[] content, int mode) {
+        sandbox.writeFile(path, content, mode);
+        owned(path);
+    }
+
+    /** Gives a file just written to the scope's user. */
+    private void owned(String path) {
         if (options.user() != null) {
             sandbox.exec("chown " + Shell.quote(options.user()) + " " + Shell.quote(spec().resolve(path)), Duration.ofSeconds(30),
                     ExecOptions.asUser("root"));
@@ -46,6 +57,11 @@ public record ScopedSandbox(Sandbox sandbox, ExecOptions options) implements San
     @Override
     public byte[] readFile(String path) {
         return sandbox.readFile(path);
+    }
+
+    @Override
+    public java.util.Map<String, byte[]> readFiles(java.util.Collection<String> paths) {
+        return sandbox.readFiles(paths);
     }
 
     @Override

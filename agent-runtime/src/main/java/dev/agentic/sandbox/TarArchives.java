@@ -85,6 +85,23 @@ final class TarArchives {
         return tar.readAllBytes();
     }
 
+    /**
+     * The regular files among {@code wanted} (entry name in a container's archive of a folder, as
+     * {@code <folder name>/<file name>}, to the path it is wanted as) in {@code archive}, read as it
+     * streams by; the other entries are skipped, so a large folder costs its transfer and no memory.
+     */
+    static java.util.Map<String, byte[]> files(InputStream archive, java.util.Map<String, String> wanted) throws IOException {
+        java.util.Map<String, byte[]> found = new java.util.LinkedHashMap<>();
+        TarArchiveInputStream tar = new TarArchiveInputStream(new java.io.BufferedInputStream(archive, 1 << 16));
+        for (TarArchiveEntry entry = tar.getNextEntry(); entry != null && found.size() < wanted.size(); entry = tar.getNextEntry()) {
+            String path = wanted.get(entry.getName());
+            if (path != null && entry.isFile() && !entry.isLink()) {
+                found.put(path, tar.readAllBytes());
+            }
+        }
+        return found;
+    }
+
     private static TarArchiveOutputStream open(OutputStream out) {
         TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);

@@ -268,29 +268,18 @@ public final class GraderGuard {
         return space < 0 ? "" : process.fingerprint().substring(space + 1).strip();
     }
 
-    /** The listing's tools whose content the engine reads differently now; read all at once (each read is a round trip). */
+    /** The listing's tools whose content the engine reads differently now (read together: a folder of them in one round trip). */
     private List<Tampering> changedTools(Sandbox sandbox) {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, tools.size()));
-        try {
-            Map<String, java.util.concurrent.Future<String>> now = new LinkedHashMap<>();
-            tools.keySet().forEach(tool -> now.put(tool, pool.submit(() -> checksum(sandbox, tool))));
-            List<Tampering> changed = new ArrayList<>();
-            for (Map.Entry<String, java.util.concurrent.Future<String>> tool : now.entrySet()) {
-                String sum = tool.getValue().get();
-                if (!sum.equals(tools.get(tool.getKey()))) {
-                    String before = tools.get(tool.getKey());
-                    changed.add(new Tampering("tool", tool.getKey(), sum.isEmpty() ? "removed" : before.isEmpty() ? "created" : "changed"));
-                }
+        Map<String, byte[]> now = sandbox.readFiles(tools.keySet());
+        List<Tampering> changed = new ArrayList<>();
+        tools.forEach((tool, before) -> {
+            byte[] content = now.get(tool);
+            String sum = content == null ? "" : sha256(content);
+            if (!sum.equals(before)) {
+                changed.add(new Tampering("tool", tool, sum.isEmpty() ? "removed" : before.isEmpty() ? "created" : "changed"));
             }
-            return changed;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SandboxException("interrupted while checking the grader's tools", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new SandboxException("could not read the grader's tools: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        });
+        return changed;
     }
 
     /** One line for a grade's detail: what changed, how. */
@@ -315,12 +304,11 @@ public final class GraderGuard {
 
     /** The checksum of a file as the engine reads it (no tool inside the sandbox is involved); empty when it is gone. */
     private static String checksum(Sandbox sandbox, String path) {
-        byte[] content;
-        try {
-            content = sandbox.readFile(path);
-        } catch (SandboxException gone) {
-            return "";
-        }
+        byte[] content = sandbox.readFiles(List.of(path)).get(path);
+        return content == null ? "" : sha256(content);
+    }
+
+    private static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {

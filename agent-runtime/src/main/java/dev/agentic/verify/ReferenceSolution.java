@@ -26,7 +26,7 @@ public final class ReferenceSolution {
     public static void apply(Task task, Sandbox sandbox) {
         String command;
         if (task instanceof TerminalBenchTask tb) {
-            sandbox.writeFile("/oracle/solution.sh", read(tb.solution()));
+            sandbox.writeFile("/oracle/solution.sh", read(tb.solution()), 0644);
             command = "bash /oracle/solution.sh";
         } else if (task instanceof HarborTask harbor) {
             sandbox.copyIn(harbor.solution().getParent(), "/oracle");

@@ -42,7 +42,7 @@ public record TerminalBenchVerifier(TerminalBenchTask task, Sandboxes sandboxes,
         if (Files.isDirectory(task.tests())) {
             sandbox.copyIn(task.tests(), "/tests");
         }
-        sandbox.writeFile("/tests/run-tests.sh", runTestsScript());
+        sandbox.writeFile("/tests/run-tests.sh", runTestsScript(), 0644);
         return sandbox.exec("bash /tests/run-tests.sh", testTimeout, AS_ROOT);
     }
 

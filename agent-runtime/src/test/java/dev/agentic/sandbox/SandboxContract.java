@@ -111,4 +111,40 @@ abstract class SandboxContract {
                 .isInstanceOf(SandboxException.class)
                 .hasMessageContaining("/no/such/file.txt");
     }
+
+    @Test
+    void aFileWrittenWithBitsHasThemWhateverWasThere() {
+        sandbox().writeText("bits.sh", "#!/bin/sh\necho one\n");
+        sandbox().exec("chmod 600 bits.sh", TEN_SECONDS);
+        sandbox().writeFile("bits.sh", "#!/bin/sh\necho two\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), 0750);
+        assertThat(sandbox().exec("./bits.sh && stat -c %a bits.sh", TEN_SECONDS).stdout()).isEqualTo("two\n750\n");
+    }
+
+    /**
+     * Several files read at once are what reading each would give: regular files by content, hard links
+     * too, whatever else (missing, a symbolic link, a folder, under a folder that became a link) left out.
+     */
+    @Test
+    void filesReadTogetherAreWhatEachReadGives() {
+        sandbox().exec("mkdir -p many/sub other && cd many && printf one > a && printf two > b && ln b hard"
+                + " && ln -s a soft && printf three > ../other/c && mkdir real && printf four > real/d && ln -s real linked", TEN_SECONDS);
+        java.util.List<String> asked = java.util.List.of("many/a", "many/b", "many/hard", "many/soft",
+                "many/missing", "many/sub", "other/c", "many/linked/d", "many/real/d", "/no/folder/e");
+
+        java.util.Map<String, byte[]> read = sandbox().readFiles(asked);
+
+        java.util.Map<String, String> text = new java.util.TreeMap<>();
+        read.forEach((path, bytes) -> text.put(path, new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
+        java.util.Map<String, String> each = new java.util.TreeMap<>();
+        for (String path : asked) {
+            try {
+                each.put(path, sandbox().readText(path));
+            } catch (SandboxException missingOrNotAFile) {
+                // not a regular file
+            }
+        }
+        assertThat(text).isEqualTo(each).containsEntry("many/a", "one").containsEntry("many/hard", "two")
+                .containsEntry("other/c", "three").containsEntry("many/real/d", "four")
+                .doesNotContainKeys("many/missing", "many/sub", "/no/folder/e");
+    }
 }

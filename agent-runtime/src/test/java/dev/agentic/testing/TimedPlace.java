@@ -164,8 +164,18 @@ public final class TimedPlace implements Place {
         }
 
         @Override
+        public void writeFile(String path, byte[] content, int mode) {
+            timed("writeFile", path, () -> sandbox.writeFile(path, content, mode));
+        }
+
+        @Override
         public byte[] readFile(String path) {
             return timed("readFile", path, () -> sandbox.readFile(path));
+        }
+
+        @Override
+        public java.util.Map<String, byte[]> readFiles(java.util.Collection<String> paths) {
+            return timed("readFiles", String.join(" ", paths), () -> sandbox.readFiles(paths));
         }
 
         @Override
