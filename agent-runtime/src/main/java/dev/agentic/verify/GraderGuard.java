@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -150,6 +151,25 @@ public final class GraderGuard {
                 "ALL_MODULES", String.join(" ", allModules)));
         tools.replaceAll((tool, sum) -> sum.matches("[0-9a-f]{64}") ? sum : checksum(sandbox, tool));
         return new GraderGuard(env, tools, listing(sandbox, env), Set.copyOf(processes(sandbox)), isolated);
+    }
+
+    /**
+     * The environment the listing runs with after the agent, and the tools read through the engine
+     * first: what a tool that repeats this check by other means needs (the trial benchmark's docker
+     * CLI baseline does).
+     */
+    public Map<String, String> listingEnvironment() {
+        return listingEnv.env();
+    }
+
+    /** The listing's tools, read through the engine before the listing runs, by their resolved paths. */
+    public Set<String> tools() {
+        return Collections.unmodifiableSet(tools.keySet());
+    }
+
+    /** The listing script, run in the sandbox before the agent and in its fresh copy after it. */
+    public static String listingScript() {
+        return LISTING;
     }
 
     /** What the agent left running in {@code sandbox}: {@code pid command line} each, empty when nothing. */

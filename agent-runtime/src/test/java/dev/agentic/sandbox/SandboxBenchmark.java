@@ -12,7 +12,8 @@ import java.util.Locale;
  * as ratios (sandbox time / CLI time; below 1 means the sandbox is faster):
  * <ul>
  *   <li>lifecycle: start a container, run {@code true} in it, remove it &mdash; against
- *       {@code docker run --rm --network none IMAGE true};</li>
+ *       {@code docker run --rm --network none IMAGE true}, and against the same with the sandbox's
+ *       own settings ({@code --init} and the spec's CPU, memory and process limits), the same work;</li>
  *   <li>exec: one command round trip in a running container &mdash; against {@code docker exec ID true}.</li>
  * </ul>
  * Run with {@code ./mvnw -q -pl agent-runtime test-compile exec:exec@sandbox-benchmark}.
@@ -30,13 +31,21 @@ public final class SandboxBenchmark {
 
         // Warm up both paths once (class loading, Docker client, image layers in the page cache).
         lifecycleWithSandbox(spec);
-        lifecycleWithCli(image);
+        cli("docker", "run", "--rm", "--network", "none", image, "true");
 
+        List<String> plain = List.of("docker", "run", "--rm", "--network", "none", image, "true");
+        ResourceLimits limits = spec.limits();
+        List<String> same = List.of("docker", "run", "--rm", "--network", "none", "--init", "--cpus", String.valueOf(limits.cpus()),
+                "--memory", String.valueOf(limits.memoryBytes()), "--memory-swap", String.valueOf(limits.memoryBytes()),
+                "--pids-limit", String.valueOf(limits.pids()), image, "true");
+        lifecycleWithCli(same);
         List<Long> sandboxLife = new ArrayList<>();
         List<Long> cliLife = new ArrayList<>();
-        for (int i = 0; i < lifecycles; i++) { // interleaved, so drift affects both sides alike
+        List<Long> sameLife = new ArrayList<>();
+        for (int i = 0; i < lifecycles; i++) { // interleaved, so drift affects every side alike
             sandboxLife.add(lifecycleWithSandbox(spec));
-            cliLife.add(lifecycleWithCli(image));
+            cliLife.add(lifecycleWithCli(plain));
+            sameLife.add(lifecycleWithCli(same));
         }
 
         List<Long> sandboxExec = new ArrayList<>();
@@ -52,6 +61,7 @@ public final class SandboxBenchmark {
 
         System.out.printf(Locale.ROOT, "image %s, %d lifecycles, %d execs, medians%n", image, lifecycles, execs);
         report("create -> first exec -> remove", sandboxLife, cliLife, "docker run --rm --network none IMAGE true");
+        report("the same", sandboxLife, sameLife, "the same with --init and the limits");
         report("exec round trip", sandboxExec, cliExec, "docker exec ID true");
     }
 
@@ -66,8 +76,8 @@ public final class SandboxBenchmark {
         });
     }
 
-    private static long lifecycleWithCli(String image) {
-        return time(() -> cli("docker", "run", "--rm", "--network", "none", image, "true"));
+    private static long lifecycleWithCli(List<String> command) {
+        return time(() -> cli(command.toArray(String[]::new)));
     }
 
     private static void cli(String... command) {

@@ -2,6 +2,7 @@ package dev.agentic.trial;
 
 import dev.agentic.agent.EpisodeResult;
 import dev.agentic.sandbox.DockerPlace;
+import dev.agentic.sandbox.DockerSandbox;
 import dev.agentic.sandbox.SandboxSpec;
 import dev.agentic.task.TaskImages;
 import dev.agentic.task.TerminalBenchTask;
@@ -9,10 +10,12 @@ import dev.agentic.testing.TimedPlace;
 import dev.agentic.testing.TimedPlace.Call;
 import dev.agentic.testing.TimedPlace.Role;
 import dev.agentic.verify.Grade;
+import dev.agentic.verify.GraderGuard;
 import dev.agentic.verify.ReferenceSolution;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,13 +31,15 @@ import java.util.TreeMap;
  * The harness's cost per trial, against the docker CLI doing the same steps by hand, in one run:
  * five offline Terminal-Bench tasks of {@code experiments/tasks}, each attempted by its reference
  * solution through the real {@link TrialPipeline} (the docker place, graded by the benchmark with
- * every grader check, as {@code agentx validate} does it) and by {@code docker-cli-trial.sh}
- * (create a container, copy the solution in and run it, copy the tests in and run them, remove it),
- * interleaved and alternating which goes first, after the images are built and one warm-up round.
- * Prints per task and overall the medians of both and their ratio (ours / the CLI's), then where
- * the time goes: per step of a trial (container start, the guard's fingerprints, the agent, what
- * runs in the agent's container after it, the snapshot, the comparison, the tests, removal) and per
- * kind of call to the sandbox, next to the CLI's steps.
+ * every grader check, as {@code agentx validate} does it), by {@code docker-cli-graded-trial.sh}
+ * (the pipeline's steps with the docker CLI, the grader's checks included: the harness's overhead is
+ * the ratio to this one) and by {@code docker-cli-trial.sh} (create a container, copy the solution in
+ * and run it, copy the tests in and run them, remove it: the ratio to this one is what the grader's
+ * checks cost on top), interleaved and rotating which goes first, after the images are built and
+ * one warm-up round. Prints per task and overall the medians and the ratios (ours / the CLI's), then
+ * where the time goes: per step of a trial (container start, the guard's fingerprints, the agent,
+ * what runs in the agent's container after it, the snapshot, the comparison, the tests, removal) and
+ * per kind of call to the sandbox, next to the CLI's steps.
  *
  * <p>Run with {@code ./mvnw -q -pl agent-runtime test-compile exec:exec@trial-benchmark}; argument:
  * the number of measured rounds (default 7).
@@ -45,50 +50,66 @@ public final class TrialBenchmark {
     private static final List<String> NAMES = List.of("hello-world", "csv-to-json-report", "log-error-summary",
             "sqlite-orders-query", "text-dedupe-normalize");
     private static final Path CLI = Path.of("src/test/resources/trial-benchmark/docker-cli-trial.sh");
+    private static final Path CLI_GRADED = Path.of("src/test/resources/trial-benchmark/docker-cli-graded-trial.sh");
 
     /** The steps of a trial, in their order. */
     private static final List<String> STEPS = List.of("container start", "guard fingerprints", "agent", "agent's container after it",
             "snapshot", "comparison", "tests", "removal", "other");
-    private static final List<String> CLI_STEPS = List.of("start", "agent", "tests", "removal");
+    private static final List<String> CLI_STEPS = List.of("start", "agent", "snapshot", "comparison", "tests", "removal");
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         List<TerminalBenchTask> tasks = NAMES.stream().map(name -> TerminalBenchTask.load(TASKS.resolve(name))).toList();
         TaskImages images = new TaskImages(Duration.ofMinutes(10));
         Map<String, SandboxSpec> specs = new LinkedHashMap<>();
+        Map<String, GraderGuard> guards = new LinkedHashMap<>();
         for (TerminalBenchTask task : tasks) {
-            specs.put(task.id(), images.sandboxSpec(task)); // built once, before anything is measured
+            SandboxSpec spec = images.sandboxSpec(task); // built once, before anything is measured
+            specs.put(task.id(), spec);
+            try (DockerSandbox sandbox = DockerSandbox.start(spec)) { // what the CLI's grader steps need: the listing's environment, the tools
+                guards.put(task.id(), GraderGuard.before(sandbox, spec.workdir()));
+            }
         }
+        Path listing = Files.createTempFile("grader-listing-", ".sh");
+        Files.writeString(listing, GraderGuard.listingScript());
         try (TimedPlace place = new TimedPlace(DockerPlace.fromEnvironment(Duration.ofMinutes(1)))) {
             place.open(Duration.ofSeconds(30), System.err::println);
             TrialPipeline pipeline = TrialPipeline.at(place, Grading.benchmark(place, 1.0, Set.of()));
             Map<String, List<Long>> ours = new LinkedHashMap<>();
+            Map<String, List<Long>> graded = new LinkedHashMap<>();
             Map<String, List<Long>> cli = new LinkedHashMap<>();
             Map<String, List<Long>> steps = new LinkedHashMap<>();
+            Map<String, List<Long>> gradedSteps = new LinkedHashMap<>();
             Map<String, List<Long>> cliSteps = new LinkedHashMap<>();
             Map<String, List<Long>> callCounts = new TreeMap<>();
             Map<String, List<Long>> callMillis = new TreeMap<>();
             List<Double> pairRatios = new ArrayList<>();
-            for (TerminalBenchTask task : tasks) { // warm-up of both paths, every task
+            List<Double> gradedPairRatios = new ArrayList<>();
+            for (TerminalBenchTask task : tasks) { // warm-up of every path, every task
                 ours(pipeline, place, task);
+                cliGraded(task, specs.get(task.id()), guards.get(task.id()), listing);
                 cli(task, specs.get(task.id()));
             }
             for (int round = 0; round < rounds; round++) {
                 for (int i = 0; i < tasks.size(); i++) {
                     TerminalBenchTask task = tasks.get(i);
-                    Trial mine;
-                    CliTrial theirs;
-                    if ((round + i) % 2 == 0) { // alternating, so drift and caches favour neither
-                        mine = ours(pipeline, place, task);
-                        theirs = cli(task, specs.get(task.id()));
-                    } else {
-                        theirs = cli(task, specs.get(task.id()));
-                        mine = ours(pipeline, place, task);
+                    Trial mine = null;
+                    CliTrial same = null;
+                    CliTrial theirs = null;
+                    for (int turn = 0; turn < 3; turn++) { // rotating, so drift and caches favour none
+                        switch ((round + i + turn) % 3) {
+                            case 0 -> mine = ours(pipeline, place, task);
+                            case 1 -> same = cliGraded(task, specs.get(task.id()), guards.get(task.id()), listing);
+                            default -> theirs = cli(task, specs.get(task.id()));
+                        }
                     }
                     ours.computeIfAbsent(task.id(), k -> new ArrayList<>()).add(mine.millis());
+                    graded.computeIfAbsent(task.id(), k -> new ArrayList<>()).add(same.millis());
                     cli.computeIfAbsent(task.id(), k -> new ArrayList<>()).add(theirs.millis());
                     pairRatios.add((double) mine.millis() / theirs.millis());
+                    gradedPairRatios.add((double) mine.millis() / same.millis());
                     mine.steps().forEach((step, ms) -> steps.computeIfAbsent(step, k -> new ArrayList<>()).add(ms));
+                    same.steps().forEach((step, ms) -> gradedSteps.computeIfAbsent(step, k -> new ArrayList<>()).add(ms));
                     theirs.steps().forEach((step, ms) -> cliSteps.computeIfAbsent(step, k -> new ArrayList<>()).add(ms));
                     Map<String, long[]> byKind = new TreeMap<>();
                     for (Call call : mine.calls()) {
@@ -103,22 +124,32 @@ public final class TrialBenchmark {
                 }
             }
             System.out.printf(Locale.ROOT, "Terminal-Bench oracle trials, %d tasks × %d rounds, medians (ours = TrialPipeline on the docker place"
-                    + " with every grader check; CLI = docker-cli-trial.sh):%n", tasks.size(), rounds);
+                    + " with every grader check; same steps = docker-cli-graded-trial.sh, the pipeline's steps with the docker CLI;"
+                    + " no checks = docker-cli-trial.sh, a trial without the grader's checks):%n", tasks.size(), rounds);
             List<Long> allOurs = new ArrayList<>();
+            List<Long> allGraded = new ArrayList<>();
             List<Long> allCli = new ArrayList<>();
             for (TerminalBenchTask task : tasks) {
                 long o = median(ours.get(task.id()));
+                long g = median(graded.get(task.id()));
                 long c = median(cli.get(task.id()));
                 allOurs.addAll(ours.get(task.id()));
+                allGraded.addAll(graded.get(task.id()));
                 allCli.addAll(cli.get(task.id()));
-                System.out.printf(Locale.ROOT, "  %-26s ours %5d ms   docker CLI %5d ms   ratio %.2f%n", task.id(), o, c, (double) o / c);
+                System.out.printf(Locale.ROOT, "  %-26s ours %5d ms   same steps %5d ms  ratio %.2f   no checks %5d ms  ratio %.2f%n",
+                        task.id(), o, g, (double) o / g, c, (double) o / c);
             }
-            System.out.printf(Locale.ROOT, "  %-26s ours %5d ms   docker CLI %5d ms   ratio %.2f (median of the paired ratios %.2f)%n", "overall",
-                    median(allOurs), median(allCli), (double) median(allOurs) / median(allCli), medianOf(pairRatios));
+            System.out.printf(Locale.ROOT, "  %-26s ours %5d ms   same steps %5d ms  ratio %.2f   no checks %5d ms  ratio %.2f%n", "overall",
+                    median(allOurs), median(allGraded), (double) median(allOurs) / median(allGraded), median(allCli),
+                    (double) median(allOurs) / median(allCli));
+            System.out.printf(Locale.ROOT, "  median of the paired ratios: %.2f to the same steps (the harness's overhead), %.2f to no checks%n",
+                    medianOf(gradedPairRatios), medianOf(pairRatios));
             System.out.println("where a trial's time goes (medians per trial, ms):");
-            System.out.println("  ours: " + String.join(", ", STEPS.stream().filter(steps::containsKey)
+            System.out.println("  ours:       " + String.join(", ", STEPS.stream().filter(steps::containsKey)
                     .map(s -> s + " " + median(steps.get(s))).toList()));
-            System.out.println("  CLI:  " + String.join(", ", CLI_STEPS.stream().filter(cliSteps::containsKey)
+            System.out.println("  same steps: " + String.join(", ", CLI_STEPS.stream().filter(gradedSteps::containsKey)
+                    .map(s -> s + " " + median(gradedSteps.get(s))).toList()));
+            System.out.println("  no checks:  " + String.join(", ", CLI_STEPS.stream().filter(cliSteps::containsKey)
                     .map(s -> s + " " + median(cliSteps.get(s))).toList()));
             System.out.println("calls to the sandbox per trial (median count, median total ms, ms per call):");
             callCounts.forEach((kind, counts) -> {
@@ -174,7 +205,7 @@ public final class TrialBenchmark {
             } else if (call.op().equals("freshCopy")) {
                 step = "snapshot";
             } else if (call.role() == Role.COPY) {
-                step = GUARD_SCRIPTS.stream().anyMatch(call.what()::startsWith) || call.op().equals("readFile") ? "comparison" : "tests";
+                step = GUARD_SCRIPTS.stream().anyMatch(call.what()::startsWith) || call.op().startsWith("readFile") ? "comparison" : "tests";
             } else if (isInsideAgent(calls, call)) {
                 continue; // the agent's own calls count in its turn
             } else {
@@ -235,16 +266,29 @@ public final class TrialBenchmark {
 
     private static CliTrial cli(TerminalBenchTask task, SandboxSpec spec) {
         var limits = spec.limits();
-        List<String> command = List.of("bash", CLI.toString(), spec.image(), spec.workdir(), task.dir().toString(),
-                String.valueOf(limits.cpus()), String.valueOf(limits.memoryBytes()), String.valueOf(limits.pids()));
+        return script(task, new ProcessBuilder("bash", CLI.toString(), spec.image(), spec.workdir(), task.dir().toString(),
+                String.valueOf(limits.cpus()), String.valueOf(limits.memoryBytes()), String.valueOf(limits.pids())));
+    }
+
+    private static CliTrial cliGraded(TerminalBenchTask task, SandboxSpec spec, GraderGuard guard, Path listing) {
+        var limits = spec.limits();
+        List<String> command = new ArrayList<>(List.of("bash", CLI_GRADED.toString(), spec.image(), spec.workdir(), task.dir().toString(),
+                String.valueOf(limits.cpus()), String.valueOf(limits.memoryBytes()), String.valueOf(limits.pids()), listing.toString()));
+        command.addAll(guard.tools());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(guard.listingEnvironment());
+        return script(task, builder);
+    }
+
+    private static CliTrial script(TerminalBenchTask task, ProcessBuilder builder) {
         try {
             long start = System.nanoTime();
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Process process = builder.redirectError(ProcessBuilder.Redirect.INHERIT).start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int exit = process.waitFor();
             long millis = (System.nanoTime() - start) / 1_000_000;
             if (exit != 0 || !out.contains("resolved yes")) {
-                throw new IllegalStateException(task.id() + ": the CLI baseline did not resolve (exit " + exit + "):\n" + out);
+                throw new IllegalStateException(task.id() + ": the CLI baseline " + builder.command().get(1) + " did not resolve (exit " + exit + "):\n" + out);
             }
             Map<String, Long> steps = new LinkedHashMap<>();
             for (String line : out.lines().toList()) {
