@@ -13,7 +13,9 @@ import java.util.Locale;
  * <ul>
  *   <li>lifecycle: start a container, run {@code true} in it, remove it &mdash; against
  *       {@code docker run --rm --network none IMAGE true}, and against the same with the sandbox's
- *       own settings ({@code --init} and the spec's CPU, memory and process limits), the same work;</li>
+ *       own settings ({@code --init} and the spec's CPU, memory and process limits), and against the
+ *       sandbox's steps with the CLI ({@code docker run -d} with those settings and {@code sleep infinity},
+ *       {@code docker exec ID true}, {@code docker rm -f ID}): the same work;</li>
  *   <li>exec: one command round trip in a running container &mdash; against {@code docker exec ID true}.</li>
  * </ul>
  * Run with {@code ./mvnw -q -pl agent-runtime test-compile exec:exec@sandbox-benchmark}.
@@ -42,10 +44,19 @@ public final class SandboxBenchmark {
         List<Long> sandboxLife = new ArrayList<>();
         List<Long> cliLife = new ArrayList<>();
         List<Long> sameLife = new ArrayList<>();
+        List<Long> stepsLife = new ArrayList<>();
         for (int i = 0; i < lifecycles; i++) { // interleaved, so drift affects every side alike
             sandboxLife.add(lifecycleWithSandbox(spec));
             cliLife.add(lifecycleWithCli(plain));
             sameLife.add(lifecycleWithCli(same));
+            stepsLife.add(time(() -> {
+                List<String> run = new ArrayList<>(same.subList(0, same.size() - 2));
+                run.set(2, "-d");
+                run.addAll(List.of("--entrypoint", "/bin/sleep", image, "infinity"));
+                String id = cli(run.toArray(String[]::new)).strip();
+                cli("docker", "exec", id, "true");
+                cli("docker", "rm", "-f", id);
+            }));
         }
 
         List<Long> sandboxExec = new ArrayList<>();
@@ -62,6 +73,7 @@ public final class SandboxBenchmark {
         System.out.printf(Locale.ROOT, "image %s, %d lifecycles, %d execs, medians%n", image, lifecycles, execs);
         report("create -> first exec -> remove", sandboxLife, cliLife, "docker run --rm --network none IMAGE true");
         report("the same", sandboxLife, sameLife, "the same with --init and the limits");
+        report("the same", sandboxLife, stepsLife, "docker run -d …, docker exec, docker rm -f");
         report("exec round trip", sandboxExec, cliExec, "docker exec ID true");
     }
 
@@ -80,13 +92,14 @@ public final class SandboxBenchmark {
         return time(() -> cli(command.toArray(String[]::new)));
     }
 
-    private static void cli(String... command) {
+    private static String cli(String... command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
             if (process.waitFor() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
             }
+            return output;
         } catch (IOException e) {
             throw new IllegalStateException("could not run " + String.join(" ", command), e);
         } catch (InterruptedException e) {
