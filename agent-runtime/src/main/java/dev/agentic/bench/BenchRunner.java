@@ -317,9 +317,9 @@ public final class BenchRunner {
         store.writeJUnit(JUnitReport.of(ended, ordered));
         if (capped) {
             throw new RunFailure(RunFailure.Cause.COST_CAP, String.format(Locale.ROOT, "cost cap %s reached after %d of %d trials (%s);"
-                    + " the run stops here; resume with a higher -Dagent.maxRunCost (agentx bench --max-run-cost <usd>) and the same run id"
-                    + " (-Dagent.runId=%s, agentx bench --run-id %s); its results so far are in %s", RunEstimate.usd(cap.max()),
-                    ordered.size(), total, RunEstimate.usd(cap.spent()), spec.runId(), spec.runId(), store.directory()));
+                    + " the run stops here; resume it with a higher cap: agentx bench --variant %s --run-id %s --max-run-cost <usd>;"
+                    + " its results so far are in %s", RunEstimate.usd(cap.max()), ordered.size(), total, RunEstimate.usd(cap.spent()),
+                    spec.variantId(), spec.runId(), store.directory()));
         }
         if (!health.healthy()) {
             throw new RunFailure(RunFailure.Cause.UNHEALTHY, "run " + spec.runId() + " measured nothing reliable: " + health.problem()
@@ -468,8 +468,8 @@ public final class BenchRunner {
                     return false;
                 }
                 failure = new RunFailure(cause, String.format("run %s %s: %d of %d trials finished and kept in %s, the trials in flight"
-                        + " abandoned; resume with the same run id (-Dagent.runId=%s, agentx bench --run-id %s)", spec.runId(), why,
-                        all.size(), total, store.directory(), spec.runId(), spec.runId()));
+                        + " abandoned; resume with the same run id (agentx bench --variant %s --run-id %s)", spec.runId(), why,
+                        all.size(), total, store.directory(), spec.variantId(), spec.runId()));
                 return true;
             }
         }
@@ -554,9 +554,9 @@ public final class BenchRunner {
         ModelSpec model = config.model();
         boolean offline = model.provider() == ModelSpec.Provider.SCRIPTED || model.provider() == ModelSpec.Provider.REPLAY;
         if (spec.maxRunCostUsd() > 0 && !offline && !prices.knows(model.name())) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "cost cap %s (--max-run-cost, -Dagent.maxRunCost) cannot be"
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "cost cap %s (--max-run-cost) cannot be"
                     + " enforced: the price of model %s is unknown%s, so its trials would count as $0; give its price in a file"
-                    + " (--prices, -Dagent.prices) with the line '%s = <USD per Mtok in>, <USD per Mtok out>', or run without a cost cap",
+                    + " (--prices <file>) with the line '%s = <USD per Mtok in>, <USD per Mtok out>', or run without a cost cap",
                     RunEstimate.usd(spec.maxRunCostUsd()), model, spec.prices() == null ? "" : " (not in the built-in table nor in "
                             + spec.prices() + ")", model.name()));
         }

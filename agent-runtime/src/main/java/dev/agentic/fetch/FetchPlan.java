@@ -105,7 +105,7 @@ public record FetchPlan(Path manifest, String suiteId, Map<String, Source> sourc
 
     /** A location given for a source: a URL that parses, or a path; refused naming the option otherwise. */
     private static String checkedLocation(String id, String location, Source source) {
-        String where = "--source " + id + "=" + location + " (-Dagent.sources)";
+        String where = "--source " + id + "=" + location;
         if (location.isBlank()) {
             throw new TaskException(where + ": empty; expected a URL or a path");
         }

@@ -46,7 +46,7 @@ public final class Fetcher {
         try (FetchLock lock = FetchLock.acquire(cache, progress)) {
             fetchLocked(plan, tasks, options, progress);
         }
-        line(String.format(Locale.ROOT, "fetched suite %s: %d tasks%s into %s in %.1f s; offline from now on (agent:bench -Dagent.suite=%s)",
+        line(String.format(Locale.ROOT, "fetched suite %s: %d tasks%s into %s in %.1f s; offline from now on (agentx bench --suite %s)",
                 plan.suiteId(), tasks.size(), options.images() ? " and their images" : " (images not pulled: --no-images)", cache.root(),
                 (System.nanoTime() - started) / 1e9, plan.suiteId()));
         return tasks;

@@ -151,7 +151,7 @@ public final class PromotionRound {
         if (!results.run().suiteHash().equals(suiteHash)) {
             throw new ExpansionMismatch(variant, "the expansion-set results of " + variant + " (run " + results.run().runId() + " in "
                     + results.directory() + ") come from other suite contents (hash " + results.run().suiteHash() + ") than the core"
-                    + " results (hash " + suiteHash + "): re-measure the expansion set of " + variant);
+                    + " results (hash " + suiteHash + "): re-measure the expansion set of " + variant + " (agentx bench --variant " + variant + " --task-set expansion)");
         }
         return results;
     }

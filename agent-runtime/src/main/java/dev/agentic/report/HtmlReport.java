@@ -258,7 +258,7 @@ public final class HtmlReport {
 
     private static Summary summary(VariantResults v) {
         return v.results().summary().orElseThrow(() -> new IllegalArgumentException(v.results().directory()
-                + " has no summary.json: the run did not finish; resume it with -Dagent.runId=" + v.results().run().runId()));
+                + " has no summary.json: the run did not finish; resume it: agentx bench --variant " + v.id() + " --run-id " + v.results().run().runId()));
     }
 
     private static VariantResults find(List<VariantResults> variants, String id) {

@@ -99,7 +99,7 @@ class ExpansionGateTest {
         assertThat(ExpansionGate.decide(child("s1", all(8, true)), null, null, "x").reason())
                 .isEqualTo("expansion not run: child has no parent to compare with");
         assertThat(ExpansionGate.decide(child("s1", all(8, true)), "base", dir.resolve("base/results"), "x").reason())
-                .startsWith("expansion not run: no results for base in ").endsWith(": run ./mvnw agent:bench -Pbase first");
+                .startsWith("expansion not run: no results for base in ").endsWith("; bench it first: agentx bench --variant base --results " + dir.resolve("base/results"));
         Path otherSuite = stored("old", "s0", all(8, false));
         assertThat(ExpansionGate.decide(child("s1", all(8, true)), "old", otherSuite, "x").reason())
                 .startsWith("expansion not run: cannot compare child with old: their results come from different suite contents");

@@ -76,7 +76,7 @@ class PromotionRoundTest {
                         e -> assertThat(e.variant()).isEqualTo("kid"))
                 .hasMessageContaining("the expansion-set results of kid (run kid-expansion in ")
                 .hasMessageContaining("come from other suite contents (hash other) than the core results (hash s1)")
-                .hasMessageEndingWith("re-measure the expansion set of kid")
+                .hasMessageEndingWith("re-measure the expansion set of kid (agentx bench --variant kid --task-set expansion)")
                 .hasMessageNotContaining("-Dagent").hasMessageNotContaining("mvnw");
         assertThat(experiments.resolve("promotions.jsonl")).as("no decision, nothing logged").doesNotExist();
 
