@@ -1,11 +1,11 @@
 package dev.agentic.maven;
 
 import dev.agentic.agent.AgentConfig;
-import dev.agentic.bench.TaskSet;
 import dev.agentic.lineage.Lineage;
 import dev.agentic.lineage.ResolvedVariant;
 import dev.agentic.lineage.Variant;
 import dev.agentic.model.ModelSpec;
+import dev.agentic.task.TaskSet;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;

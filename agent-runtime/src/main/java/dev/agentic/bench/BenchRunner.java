@@ -1,5 +1,6 @@
 package dev.agentic.bench;
 
+import dev.agentic.task.TaskSet;
 import dev.agentic.trial.TrialResult;
 import dev.agentic.agent.AgentConfig;
 import dev.agentic.agent.PathForm;
@@ -194,8 +195,8 @@ public final class BenchRunner {
                 }
                 if (!pendingTasks.isEmpty() && cap.reached()) {
                     capped = true;
-                    records.add(stageRecord(stage, all, spec.trials(), RunInfo.UNFINISHED));
-                    stages.subList(s + 1, stages.size()).forEach(later -> records.add(stageRecord(later, all, spec.trials(), RunInfo.NOT_REACHED)));
+                    records.add(stageRecord(stage, all, spec.trials(), StageOutcome.UNFINISHED));
+                    stages.subList(s + 1, stages.size()).forEach(later -> records.add(stageRecord(later, all, spec.trials(), StageOutcome.NOT_REACHED)));
                     break;
                 }
                 if (staged) {
@@ -259,14 +260,14 @@ public final class BenchRunner {
                         .allMatch(k -> finished.contains(id + "." + k)));
                 if (!complete) { // only the cost cap leaves trials of a stage unrun
                     capped = true;
-                    records.add(stageRecord(stage, all, spec.trials(), RunInfo.UNFINISHED));
-                    stages.subList(s + 1, stages.size()).forEach(later -> records.add(stageRecord(later, all, spec.trials(), RunInfo.NOT_REACHED)));
+                    records.add(stageRecord(stage, all, spec.trials(), StageOutcome.UNFINISHED));
+                    stages.subList(s + 1, stages.size()).forEach(later -> records.add(stageRecord(later, all, spec.trials(), StageOutcome.NOT_REACHED)));
                     break;
                 }
-                RunInfo.StageRecord done = stageRecord(stage, all, spec.trials(), RunInfo.CLEARED);
+                RunInfo.StageRecord done = stageRecord(stage, all, spec.trials(), StageOutcome.CLEARED);
                 if (done.passRate() < stage.minPassRate()) {
-                    records.add(stageRecord(stage, all, spec.trials(), RunInfo.STOPPED));
-                    stages.subList(s + 1, stages.size()).forEach(later -> records.add(stageRecord(later, all, spec.trials(), RunInfo.NOT_REACHED)));
+                    records.add(stageRecord(stage, all, spec.trials(), StageOutcome.STOPPED));
+                    stages.subList(s + 1, stages.size()).forEach(later -> records.add(stageRecord(later, all, spec.trials(), StageOutcome.NOT_REACHED)));
                     stoppedAt = stage.name();
                     stopReason = String.format(Locale.ROOT, "stage %s: %s passed (%s), below its threshold %s: the variant stops here",
                             stage.name(), passedText(done), percent(done.passRate()), percent(stage.minPassRate()));
@@ -310,7 +311,7 @@ public final class BenchRunner {
         RunInfo staging = staged ? run.withStages(List.copyOf(records), stoppedAt, stopReason) : run;
         RunInfo withCap = cap.limited() ? staging.withCostCap(new RunInfo.CostCap(cap.max(), cap.spent(), capped, ordered.size(), total))
                 : staging;
-        RunInfo ended = withCap.finished(Instant.now().toString(), capped ? "capped" : health.healthy() ? "finished" : "unhealthy");
+        RunInfo ended = withCap.finished(Instant.now().toString(), capped ? RunStatus.CAPPED : health.healthy() ? RunStatus.FINISHED : RunStatus.UNHEALTHY);
         store.write(ended);
         Summary summary = Summaries.of(ended, ordered);
         store.writeSummary(summary);
@@ -331,7 +332,7 @@ public final class BenchRunner {
     }
 
     /** A stage's trials so far (its tasks, trials 1..K): finished, graded, passed, and the pass rate over graded ones. */
-    private static RunInfo.StageRecord stageRecord(Stage stage, List<TrialResult> all, int trials, String outcome) {
+    private static RunInfo.StageRecord stageRecord(Stage stage, List<TrialResult> all, int trials, StageOutcome outcome) {
         Set<String> ids = Set.copyOf(stage.tasks());
         List<TrialResult> mine;
         synchronized (all) {
@@ -339,7 +340,7 @@ public final class BenchRunner {
         }
         int graded = (int) mine.stream().filter(TrialResult::graded).count();
         int passed = (int) mine.stream().filter(TrialResult::resolved).count();
-        Double rate = RunInfo.CLEARED.equals(outcome) || RunInfo.STOPPED.equals(outcome) ? Double.valueOf(graded == 0 ? 0.0 : (double) passed / graded) : null;
+        Double rate = outcome.ranThrough() ? Double.valueOf(graded == 0 ? 0.0 : (double) passed / graded) : null;
         return new RunInfo.StageRecord(stage.name(), stage.tasks(), mine.size(), graded, passed, rate, stage.minPassRate(), outcome);
     }
 
@@ -658,7 +659,7 @@ public final class BenchRunner {
                 settings.get(Settings.MODEL.key()), suite.id(), config.paths().print(spec.suite().toString()), suite.hash(), spec.taskSet(),
                 taskCount, spec.trials(), spec.concurrency(), spec.timeoutMultiplier(), version == null ? "development" : version,
                 gitCommit(spec.suite()), DockerSandbox.hostName(), System.getProperty("java.version"), Instant.now().toString(), null,
-                "running");
+                RunStatus.RUNNING);
     }
 
     /** The settings a run records: every setting of {@code config}, what decides the wall time, the containers' network, a place that is not isolated. */

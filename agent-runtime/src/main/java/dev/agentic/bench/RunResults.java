@@ -1,5 +1,6 @@
 package dev.agentic.bench;
 
+import dev.agentic.task.TaskSet;
 import dev.agentic.trial.TrialResult;
 import dev.agentic.agent.PathForm;
 import java.io.IOException;

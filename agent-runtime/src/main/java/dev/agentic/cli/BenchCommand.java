@@ -7,7 +7,7 @@ import dev.agentic.bench.RunFailure;
 import dev.agentic.bench.RunInfo;
 import dev.agentic.bench.RunResults;
 import dev.agentic.bench.SummaryTable;
-import dev.agentic.bench.TaskSet;
+import dev.agentic.task.TaskSet;
 import dev.agentic.trial.TrialResult;
 import dev.agentic.lineage.ExpansionGate;
 import dev.agentic.lineage.ResolvedVariant;

@@ -94,7 +94,7 @@ public final class Comparisons {
         }
         dev.agentic.bench.RunInfo.StageRecord ours = child.stage(child.stoppedAt());
         dev.agentic.bench.RunInfo.StageRecord theirs = parent.stage(child.stoppedAt());
-        if (ours == null || theirs == null || !dev.agentic.bench.RunInfo.CLEARED.equals(theirs.outcome())) {
+        if (ours == null || theirs == null || theirs.outcome() != dev.agentic.bench.StageOutcome.CLEARED) {
             return null;
         }
         return String.format(java.util.Locale.ROOT, "%s underperforms %s: it stopped at stage %s (%d of %d trials passed, %s, below the"

@@ -1,8 +1,8 @@
 package dev.agentic.lineage;
 
 import dev.agentic.bench.RunResults;
-import dev.agentic.bench.TaskSet;
 import dev.agentic.suite.Suite;
+import dev.agentic.task.TaskSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
