@@ -3,13 +3,13 @@ package dev.agentic.maven;
 import dev.agentic.bench.RunResults;
 import dev.agentic.lineage.Lineage;
 import dev.agentic.lineage.Variant;
-import dev.agentic.task.TaskException;
 import java.io.File;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.descriptor.MojoDescriptor;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.configuration.PlexusConfiguration;
@@ -40,6 +40,9 @@ abstract class AbstractVariantMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    protected PluginDescriptor plugin;
 
     /** The active variant's XML, or null when this module has none. */
     protected Xpp3Dom variantDom() {
@@ -75,14 +78,27 @@ abstract class AbstractVariantMojo extends AbstractMojo {
     /**
      * Runs {@code work}, turning bad configuration, a bad suite or broken results into a build error
      * whose message says what is wrong (the runtime's messages name the file, the field and what is
-     * expected); the cause is left out so that Maven prints the message alone.
+     * expected) and, for the options it names, their Maven properties ({@link BuildErrors#attempt}).
      */
-    protected static <T> T attempt(java.util.function.Supplier<T> work) throws MojoExecutionException {
-        try {
-            return work.get();
-        } catch (IllegalArgumentException | IllegalStateException | TaskException | UncheckedIOException e) {
-            throw new MojoExecutionException(e.getMessage());
+    protected <T> T attempt(java.util.function.Supplier<T> work) throws MojoExecutionException {
+        return BuildErrors.attempt(runtimeOptions(), work);
+    }
+
+    /** The runtime's options in Maven's words, for the messages this goal shows. */
+    protected RuntimeOptions runtimeOptions() {
+        return RuntimeOptions.of(plugin, goal());
+    }
+
+    /** This goal's name, as the plugin's descriptor has it for this class ({@code bench} when there is no descriptor). */
+    private String goal() {
+        if (plugin != null && plugin.getMojos() != null) {
+            for (MojoDescriptor mojo : plugin.getMojos()) {
+                if (getClass().getName().equals(mojo.getImplementation())) {
+                    return mojo.getGoal();
+                }
+            }
         }
+        return "bench";
     }
 
     static Xpp3Dom toDom(PlexusConfiguration configuration) {

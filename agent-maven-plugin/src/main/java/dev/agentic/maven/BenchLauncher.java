@@ -1,11 +1,11 @@
 package dev.agentic.maven;
 
 import dev.agentic.agent.AgentConfig;
-import dev.agentic.bench.TaskSet;
 import dev.agentic.lineage.Lineage;
 import dev.agentic.lineage.ResolvedVariant;
 import dev.agentic.lineage.Variant;
 import dev.agentic.model.ModelSpec;
+import dev.agentic.task.TaskSet;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
@@ -54,6 +54,7 @@ final class BenchLauncher {
     private final File resultsDirectory;
     private final MavenProject project;
     private final PluginDescriptor plugin;
+    private final RuntimeOptions options;
     private final Log log;
 
     /** The runtime's exit code when the run's cost cap stopped it (resumable with a higher cap). */
@@ -92,6 +93,7 @@ final class BenchLauncher {
         this.resultsDirectory = resultsDirectory;
         this.project = project;
         this.plugin = plugin;
+        this.options = RuntimeOptions.of(plugin, "bench");
         this.log = log;
     }
 
@@ -100,15 +102,15 @@ final class BenchLauncher {
         List<String> args = commandLine(declared, lineage);
         try {
             List<String> jvm = jvmArgs == null || jvmArgs.isBlank() ? List.of() : List.of(jvmArgs.trim().split("\\s+"));
-            ForkedRuntime.Result result = ForkedRuntime.run(jvm, ForkedRuntime.classpath(plugin), args, line -> log.info(line));
+            ForkedRuntime.Result result = ForkedRuntime.run(jvm, ForkedRuntime.classpath(plugin), args, line -> log.info(options.translate(line)));
             if (result.exitCode() == COST_CAP) { // the runtime's last line says what was spent and how to resume
                 throw new MojoExecutionException("the bench of " + declared.id() + " stopped at its cost cap: "
-                        + result.tail().stream().filter(l -> l.contains("cost cap ")).reduce((a, b) -> b).orElse("(no message)")
-                        .replaceFirst("^agentx: ", ""));
+                        + options.translate(result.tail().stream().filter(l -> l.contains("cost cap ")).reduce((a, b) -> b).orElse("(no message)")
+                        .replaceFirst("^agentx: ", "")));
             }
             if (result.exitCode() != 0) {
                 throw new MojoExecutionException("the bench of " + declared.id() + " failed (exit code " + result.exitCode() + "):\n  "
-                        + String.join("\n  ", result.tail()));
+                        + String.join("\n  ", result.tail().stream().map(options::translate).toList()));
             }
         } catch (IOException e) {
             throw new MojoExecutionException("could not start the bench JVM: " + e.getMessage(), e);
@@ -123,7 +125,7 @@ final class BenchLauncher {
      * used is refused here, naming where it came from.
      */
     List<String> commandLine(Variant declared, Lineage lineage) throws MojoExecutionException {
-        Map<String, String> settings = AbstractVariantMojo.attempt(() -> lineage.effectiveSettings(declared.id()));
+        Map<String, String> settings = BuildErrors.attempt(options, () -> lineage.effectiveSettings(declared.id()));
         String chosenModel = chooseModel(settings);
         settings.put("model", chosenModel);
         try {
@@ -228,7 +230,7 @@ final class BenchLauncher {
      */
     private List<String> arguments(Variant declared, Map<String, String> settings, String suiteArgument) throws MojoExecutionException {
         File resolved = new File(project.getBuild().getDirectory(), "agent/" + declared.id() + ".resolved.json");
-        AbstractVariantMojo.attempt(() -> {
+        BuildErrors.attempt(options, () -> {
             new ResolvedVariant(declared.id(), declared.parent(), declared.hypothesis(), settings, declared.source()).write(resolved.toPath());
             return resolved;
         });

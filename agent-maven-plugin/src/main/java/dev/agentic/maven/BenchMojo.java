@@ -3,7 +3,6 @@ package dev.agentic.maven;
 import dev.agentic.lineage.Variant;
 import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
@@ -130,9 +129,6 @@ public class BenchMojo extends AbstractVariantMojo {
     /** Options for the bench JVM, e.g. {@code -Xmx2g}. */
     @Parameter(property = "agent.jvmArgs")
     private String jvmArgs;
-
-    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-    private PluginDescriptor plugin;
 
     @Override
     public void execute() throws MojoExecutionException {

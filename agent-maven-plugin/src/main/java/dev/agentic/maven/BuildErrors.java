@@ -1,9 +1,6 @@
 package dev.agentic.maven;
 
-import dev.agentic.bench.TaskSet;
-import dev.agentic.lineage.Comparisons;
 import dev.agentic.lineage.ComparisonSettings;
-import dev.agentic.lineage.PromotionRound;
 import dev.agentic.task.TaskException;
 import java.io.UncheckedIOException;
 import java.util.function.Supplier;
@@ -11,31 +8,23 @@ import org.apache.maven.plugin.MojoExecutionException;
 
 /**
  * How the runtime's refusals become build errors ({@code MojoExecutionException}, the message alone): with the
- * property that was given ({@code -Dagent.confidence: expected …}), or with the Maven command that fixes them where
- * the runtime's message names none.
+ * property that was given ({@code -Dagent.confidence: expected …}), or with the Maven properties and commands of the
+ * options the runtime's message names ({@link RuntimeOptions}).
  */
 final class BuildErrors {
 
     private BuildErrors() {}
 
-    /** Runs {@code work}; bad configuration, a bad suite or broken results become a build error saying what is wrong and what to run. */
-    static <T> T attempt(Supplier<T> work) throws MojoExecutionException {
+    /**
+     * Runs {@code work}; bad configuration, a bad suite or broken results become a build error saying what is wrong and
+     * what to run, in Maven's words too ({@code options}); the cause is left out so that Maven prints the message alone.
+     */
+    static <T> T attempt(RuntimeOptions options, Supplier<T> work) throws MojoExecutionException {
         try {
             return work.get();
         } catch (IllegalArgumentException | IllegalStateException | TaskException | UncheckedIOException e) {
-            throw new MojoExecutionException(e.getMessage() + hint(e));
+            throw new MojoExecutionException(options.translate(e.getMessage()));
         }
-    }
-
-    /** What to run, in Maven's words, after a runtime message that names no option; empty when the message says it all. */
-    static String hint(RuntimeException e) {
-        if (e instanceof Comparisons.Incomparable incomparable && incomparable.reason() == Comparisons.Incomparable.Reason.CONTAINER_NETWORK) {
-            return " (-Dagent.network=<network>)";
-        }
-        if (e instanceof PromotionRound.ExpansionMismatch mismatch) {
-            return " with ./mvnw agent:bench -P" + mismatch.variant() + " -Dagent.taskSet=" + TaskSet.EXPANSION.label();
-        }
-        return "";
     }
 
     /** {@code parse()} of the value of {@code -D<property>}; the runtime's refusal is a build error naming the property. */

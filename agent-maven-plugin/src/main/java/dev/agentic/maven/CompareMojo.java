@@ -57,15 +57,15 @@ public class CompareMojo extends AbstractVariantMojo {
         }
         RunResults childResults = results(child.id(), runId);
         RunResults parentResults = results(child.parent(), parentRunId);
-        ParentComparison evidence = BuildErrors.attempt(() -> ParentComparison.of(childResults, parentResults, settings));
+        ParentComparison evidence = attempt(() -> ParentComparison.of(childResults, parentResults, settings));
         evidence.report().lines().forEach(getLog()::info);
-        publish(evidence, markdown, getLog());
+        publish(evidence, markdown, getLog(), runtimeOptions());
         getLog().info(evidence.headline());
     }
 
     /** The comparison as Markdown into {@code markdown} when set, and into the CI step summary when there is one. */
-    static void publish(ParentComparison evidence, File markdown, Log log) throws MojoExecutionException {
-        BuildErrors.attempt(() -> {
+    static void publish(ParentComparison evidence, File markdown, Log log, RuntimeOptions options) throws MojoExecutionException {
+        BuildErrors.attempt(options, () -> {
             Publication.publish(MarkdownSummary.ofComparison(evidence.comparison(), evidence.failureModes()),
                     markdown == null ? null : markdown.toPath(), System.getenv());
             return markdown;

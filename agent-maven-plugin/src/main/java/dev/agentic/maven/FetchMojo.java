@@ -79,10 +79,11 @@ public class FetchMojo extends AbstractMojo {
         }
         try {
             List<String> jvm = jvmArgs == null || jvmArgs.isBlank() ? List.of() : List.of(jvmArgs.trim().split("\\s+"));
-            ForkedRuntime.Result result = ForkedRuntime.run(jvm, ForkedRuntime.classpath(plugin), args, line -> getLog().info(line));
+            RuntimeOptions options = RuntimeOptions.of(plugin, "fetch");
+            ForkedRuntime.Result result = ForkedRuntime.run(jvm, ForkedRuntime.classpath(plugin), args, line -> getLog().info(options.translate(line)));
             if (result.exitCode() != 0) {
                 throw new MojoExecutionException("the fetch of " + suite + " failed (exit code " + result.exitCode() + (result.exitCode() == 75
-                        ? ": run it again to resume" : "") + "):\n  " + String.join("\n  ", result.tail()));
+                        ? ": run it again to resume" : "") + "):\n  " + String.join("\n  ", result.tail().stream().map(options::translate).toList()));
             }
         } catch (IOException e) {
             throw new MojoExecutionException("could not start the fetch JVM: " + e.getMessage(), e);

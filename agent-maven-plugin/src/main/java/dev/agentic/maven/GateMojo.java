@@ -12,7 +12,6 @@ import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -57,9 +56,6 @@ public class GateMojo extends AbstractVariantMojo {
     @Parameter(property = "agent.markdown")
     private File markdown;
 
-    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-    private PluginDescriptor plugin;
-
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
 
@@ -84,9 +80,9 @@ public class GateMojo extends AbstractVariantMojo {
         Variant parent = attempt(() -> lineage.get(child.parent()));
         RunResults childResults = resultsOrBench(child, lineage);
         RunResults parentResults = resultsOrBench(parent, lineage);
-        GateDecision decision = BuildErrors.attempt(() -> GateDecision.judge(childResults, parentResults, rule, settings));
+        GateDecision decision = attempt(() -> GateDecision.judge(childResults, parentResults, rule, settings));
         decision.evidence().report().lines().forEach(getLog()::info);
-        CompareMojo.publish(decision.evidence(), markdown, getLog());
+        CompareMojo.publish(decision.evidence(), markdown, getLog(), runtimeOptions());
         String reason = decision.reason("failOn");
         if (!decision.fails()) {
             getLog().info("agent:gate passed (" + rule + "): " + reason);
@@ -108,13 +104,14 @@ public class GateMojo extends AbstractVariantMojo {
             return RunResults.load(resultsOf(variant.id()).toPath(), null, variant.id());
         } catch (RunResults.MissingResultsException missing) {
             if (!benchIfMissing) {
-                throw new MojoExecutionException(missing.getMessage() + " (or let the gate do it: -Dagent.benchIfMissing=true)");
+                throw new MojoExecutionException(runtimeOptions().translate(missing.getMessage())
+                        + "; or let the gate do it: -Dagent.benchIfMissing=true");
             }
             getLog().info(variant.id() + " has no results yet: running its bench first");
             launcher().runBench(variant, lineage);
             return results(variant.id(), null);
         } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException broken) {
-            throw new MojoExecutionException(broken.getMessage());
+            throw new MojoExecutionException(runtimeOptions().translate(broken.getMessage()));
         }
     }
 

@@ -30,9 +30,9 @@ public class LineageMojo extends AbstractVariantMojo {
         if (lineage.all().isEmpty()) {
             return;
         }
-        LineageDrawing drawing = BuildErrors.attempt(() -> LineageDrawing.of(lineage, new ExperimentsFolder(resultsDirectory.toPath())));
+        LineageDrawing drawing = attempt(() -> LineageDrawing.of(lineage, new ExperimentsFolder(resultsDirectory.toPath())));
         drawing.tree().forEach(getLog()::info);
-        BuildErrors.attempt(() -> {
+        attempt(() -> {
             drawing.writeMermaid(mermaid.toPath());
             return mermaid;
         });

@@ -39,7 +39,7 @@ public class PromoteMojo extends AbstractVariantMojo {
             return;
         }
         PromotionRound.Request request = request(lineage(null));
-        PromotionRound.Outcome outcome = BuildErrors.attempt(() -> PromotionRound.run(request));
+        PromotionRound.Outcome outcome = attempt(() -> PromotionRound.run(request));
         for (PromotionRound.PassedOver child : outcome.passedOver()) {
             getLog().info(child.line() + (child.exclusion() == PromotionRound.Exclusion.NO_RESULTS
                     ? " (run ./mvnw agent:bench -P" + child.child() + ")" : ""));

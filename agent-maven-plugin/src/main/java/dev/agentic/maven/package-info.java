@@ -7,6 +7,7 @@
  * them: the variant resolved once into a file, the runtime's command line in a child JVM
  * ({@code ForkedRuntime}) that stops when Maven ends. A verdict against a variant is a
  * {@code MojoFailureException}; a broken setup or harness error is a {@code MojoExecutionException}
- * ({@code BuildErrors}, which also adds Maven's property names and commands to the runtime's messages).
+ * ({@code BuildErrors}). The runtime's messages name its command-line options only; {@code RuntimeOptions}, the one table
+ * joining those options with the goals' properties, adds Maven's words wherever a goal shows them.
  */
 package dev.agentic.maven;

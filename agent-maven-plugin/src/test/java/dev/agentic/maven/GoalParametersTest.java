@@ -71,16 +71,18 @@ class GoalParametersTest {
     }
 
     @Test
-    void runtimeRefusalsBecomeBuildErrorsWithMavensWordsAdded() {
-        assertThatThrownBy(() -> BuildErrors.attempt(() -> {
+    void runtimeRefusalsBecomeBuildErrorsWithMavensWordsAdded() throws Exception {
+        RuntimeOptions options = RuntimeOptions.of(descriptor(), "compare");
+        assertThatThrownBy(() -> BuildErrors.attempt(options, () -> {
             throw new Comparisons.Incomparable(Comparisons.Incomparable.Reason.CONTAINER_NETWORK,
-                    "cannot compare a with b: …; rerun the bench of one of them on the other's container network");
+                    "cannot compare a with b: …; rerun the bench of one of them on the other's container network (agentx bench --network <network>)");
         })).isInstanceOf(MojoExecutionException.class).hasNoCause()
-                .hasMessage("cannot compare a with b: …; rerun the bench of one of them on the other's container network (-Dagent.network=<network>)");
-        assertThatThrownBy(() -> BuildErrors.attempt(() -> {
+                .hasMessage("cannot compare a with b: …; rerun the bench of one of them on the other's container network"
+                        + " (agentx bench --network <network>, ./mvnw agent:bench -Dagent.network=<network>)");
+        assertThatThrownBy(() -> BuildErrors.attempt(options, () -> {
             throw new Comparisons.Incomparable(Comparisons.Incomparable.Reason.SUITE_CONTENTS, "different suite contents");
         })).hasMessage("different suite contents");
-        assertThatThrownBy(() -> BuildErrors.attempt(() -> {
+        assertThatThrownBy(() -> BuildErrors.attempt(options, () -> {
             throw new java.io.UncheckedIOException("cannot write x: disk full", new java.io.IOException("disk full"));
         })).isInstanceOf(MojoExecutionException.class).hasMessage("cannot write x: disk full").hasNoCause();
     }

@@ -1,5 +1,6 @@
 package dev.agentic.bench;
 
+import dev.agentic.task.TaskSet;
 import dev.agentic.trial.TrialResult;
 import dev.agentic.agent.AgentConfig;
 import dev.agentic.agent.PathForm;
@@ -194,8 +195,8 @@ public final class BenchRunner {
                 }
                 if (!pendingTasks.isEmpty() && cap.reached()) {
                     capped = true;
-                    records.add(stageRecord(stage, all, spec.trials(), RunInfo.UNFINISHED));
-                    stages.subList(s + 1, stages.size()).forEach(later -> records.add(stageRecord(later, all, spec.trials(), RunInfo.NOT_REACHED)));
+                    records.add(stageRecord(stage, all, spec.trials(), StageOutcome.UNFINISHED));
+                    stages.subList(s + 1, stages.size()).forEach(later -> records.add(stageRecord(later, all, spec.trials(), StageOutcome.NOT_REACHED)));
                     break;
                 }
                 if (staged) {
@@ -259,14 +260,14 @@ public final class BenchRunner {
                         .allMatch(k -> finished.contains(id + "." + k)));
                 if (!complete) { // only the cost cap leaves trials of a stage unrun
                     capped = true;
-                    records.add(stageRecord(stage, all, spec.trials(), RunInfo.UNFINISHED));
-                    stages.subList(s + 1, stages.size()).forEach(later -> records.add(stageRecord(later, all, spec.trials(), RunInfo.NOT_REACHED)));
+                    records.add(stageRecord(stage, all, spec.trials(), StageOutcome.UNFINISHED));
+                    stages.subList(s + 1, stages.size()).forEach(later -> records.add(stageRecord(later, all, spec.trials(), StageOutcome.NOT_REACHED)));
                     break;
                 }
-                RunInfo.StageRecord done = stageRecord(stage, all, spec.trials(), RunInfo.CLEARED);
+                RunInfo.StageRecord done = stageRecord(stage, all, spec.trials(), StageOutcome.CLEARED);
                 if (done.passRate() < stage.minPassRate()) {
-                    records.add(stageRecord(stage, all, spec.trials(), RunInfo.STOPPED));
-                    stages.subList(s + 1, stages.size()).forEach(later -> records.add(stageRecord(later, all, spec.trials(), RunInfo.NOT_REACHED)));
+                    records.add(stageRecord(stage, all, spec.trials(), StageOutcome.STOPPED));
+                    stages.subList(s + 1, stages.size()).forEach(later -> records.add(stageRecord(later, all, spec.trials(), StageOutcome.NOT_REACHED)));
                     stoppedAt = stage.name();
                     stopReason = String.format(Locale.ROOT, "stage %s: %s passed (%s), below its threshold %s: the variant stops here",
                             stage.name(), passedText(done), percent(done.passRate()), percent(stage.minPassRate()));
@@ -310,16 +311,16 @@ public final class BenchRunner {
         RunInfo staging = staged ? run.withStages(List.copyOf(records), stoppedAt, stopReason) : run;
         RunInfo withCap = cap.limited() ? staging.withCostCap(new RunInfo.CostCap(cap.max(), cap.spent(), capped, ordered.size(), total))
                 : staging;
-        RunInfo ended = withCap.finished(Instant.now().toString(), capped ? "capped" : health.healthy() ? "finished" : "unhealthy");
+        RunInfo ended = withCap.finished(Instant.now().toString(), capped ? RunStatus.CAPPED : health.healthy() ? RunStatus.FINISHED : RunStatus.UNHEALTHY);
         store.write(ended);
         Summary summary = Summaries.of(ended, ordered);
         store.writeSummary(summary);
         store.writeJUnit(JUnitReport.of(ended, ordered));
         if (capped) {
             throw new RunFailure(RunFailure.Cause.COST_CAP, String.format(Locale.ROOT, "cost cap %s reached after %d of %d trials (%s);"
-                    + " the run stops here; resume with a higher -Dagent.maxRunCost (agentx bench --max-run-cost <usd>) and the same run id"
-                    + " (-Dagent.runId=%s, agentx bench --run-id %s); its results so far are in %s", RunEstimate.usd(cap.max()),
-                    ordered.size(), total, RunEstimate.usd(cap.spent()), spec.runId(), spec.runId(), store.directory()));
+                    + " the run stops here; resume it with a higher cap: agentx bench --variant %s --run-id %s --max-run-cost <usd>;"
+                    + " its results so far are in %s", RunEstimate.usd(cap.max()), ordered.size(), total, RunEstimate.usd(cap.spent()),
+                    spec.variantId(), spec.runId(), store.directory()));
         }
         if (!health.healthy()) {
             throw new RunFailure(RunFailure.Cause.UNHEALTHY, "run " + spec.runId() + " measured nothing reliable: " + health.problem()
@@ -331,7 +332,7 @@ public final class BenchRunner {
     }
 
     /** A stage's trials so far (its tasks, trials 1..K): finished, graded, passed, and the pass rate over graded ones. */
-    private static RunInfo.StageRecord stageRecord(Stage stage, List<TrialResult> all, int trials, String outcome) {
+    private static RunInfo.StageRecord stageRecord(Stage stage, List<TrialResult> all, int trials, StageOutcome outcome) {
         Set<String> ids = Set.copyOf(stage.tasks());
         List<TrialResult> mine;
         synchronized (all) {
@@ -339,7 +340,7 @@ public final class BenchRunner {
         }
         int graded = (int) mine.stream().filter(TrialResult::graded).count();
         int passed = (int) mine.stream().filter(TrialResult::resolved).count();
-        Double rate = RunInfo.CLEARED.equals(outcome) || RunInfo.STOPPED.equals(outcome) ? Double.valueOf(graded == 0 ? 0.0 : (double) passed / graded) : null;
+        Double rate = outcome.ranThrough() ? Double.valueOf(graded == 0 ? 0.0 : (double) passed / graded) : null;
         return new RunInfo.StageRecord(stage.name(), stage.tasks(), mine.size(), graded, passed, rate, stage.minPassRate(), outcome);
     }
 
@@ -468,8 +469,8 @@ public final class BenchRunner {
                     return false;
                 }
                 failure = new RunFailure(cause, String.format("run %s %s: %d of %d trials finished and kept in %s, the trials in flight"
-                        + " abandoned; resume with the same run id (-Dagent.runId=%s, agentx bench --run-id %s)", spec.runId(), why,
-                        all.size(), total, store.directory(), spec.runId(), spec.runId()));
+                        + " abandoned; resume with the same run id (agentx bench --variant %s --run-id %s)", spec.runId(), why,
+                        all.size(), total, store.directory(), spec.variantId(), spec.runId()));
                 return true;
             }
         }
@@ -554,9 +555,9 @@ public final class BenchRunner {
         ModelSpec model = config.model();
         boolean offline = model.provider() == ModelSpec.Provider.SCRIPTED || model.provider() == ModelSpec.Provider.REPLAY;
         if (spec.maxRunCostUsd() > 0 && !offline && !prices.knows(model.name())) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "cost cap %s (--max-run-cost, -Dagent.maxRunCost) cannot be"
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "cost cap %s (--max-run-cost) cannot be"
                     + " enforced: the price of model %s is unknown%s, so its trials would count as $0; give its price in a file"
-                    + " (--prices, -Dagent.prices) with the line '%s = <USD per Mtok in>, <USD per Mtok out>', or run without a cost cap",
+                    + " (--prices <file>) with the line '%s = <USD per Mtok in>, <USD per Mtok out>', or run without a cost cap",
                     RunEstimate.usd(spec.maxRunCostUsd()), model, spec.prices() == null ? "" : " (not in the built-in table nor in "
                             + spec.prices() + ")", model.name()));
         }
@@ -658,7 +659,7 @@ public final class BenchRunner {
                 settings.get(Settings.MODEL.key()), suite.id(), config.paths().print(spec.suite().toString()), suite.hash(), spec.taskSet(),
                 taskCount, spec.trials(), spec.concurrency(), spec.timeoutMultiplier(), version == null ? "development" : version,
                 gitCommit(spec.suite()), DockerSandbox.hostName(), System.getProperty("java.version"), Instant.now().toString(), null,
-                "running");
+                RunStatus.RUNNING);
     }
 
     /** The settings a run records: every setting of {@code config}, what decides the wall time, the containers' network, a place that is not isolated. */

@@ -1,5 +1,6 @@
 package dev.agentic.bench;
 
+import dev.agentic.task.TaskSet;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -65,8 +65,31 @@ public final class ResultsStore {
         try {
             return Optional.of(JSON.readValue(file.toFile(), RunInfo.class));
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": not a run description: " + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new IllegalArgumentException(file + ": not a run description: " + reason(e), e);
         }
+    }
+
+    /**
+     * What is wrong with a results file that did not read, on one line, led by the field at fault when the reader knows
+     * it: {@code field 'task_set': task set 'extension': expected core or expansion}.
+     */
+    static String reason(IOException e) {
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            StringBuilder field = new StringBuilder();
+            for (com.fasterxml.jackson.databind.JsonMappingException.Reference reference : mapping.getPath()) {
+                if (reference.getFieldName() != null) {
+                    field.append(field.length() == 0 ? "" : ".").append(reference.getFieldName());
+                } else if (reference.getIndex() >= 0) {
+                    field.append('[').append(reference.getIndex()).append(']');
+                }
+            }
+            Throwable cause = mapping.getCause();
+            String why = cause instanceof IllegalArgumentException && cause.getMessage() != null ? cause.getMessage() : mapping.getOriginalMessage();
+            if (field.length() > 0) {
+                return "field '" + field + "': " + String.valueOf(why).lines().findFirst().orElse("");
+            }
+        }
+        return String.valueOf(e.getMessage()).lines().findFirst().orElse("");
     }
 
     public void write(RunInfo info) {
@@ -98,7 +121,7 @@ public final class ResultsStore {
                 } catch (IOException e) {
                     throw new IllegalArgumentException(file + ":" + (i + 1) + ": not a trial result"
                             + (torn && i == lines.size() - 1 ? " (the line is cut short: the run stopped while writing it;"
-                                    + " resuming the run sets it aside)" : "") + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+                                    + " resuming the run sets it aside)" : "") + ": " + reason(e), e);
                 }
                 if (result.task() == null || result.trial() < 1) {
                     throw new IllegalArgumentException(file + ":" + (i + 1) + ": not a trial result: no task or trial number");

@@ -65,7 +65,7 @@ public record RunEstimate(int trials, long maxModelCalls, Long maxTokens, Double
         if (offline) {
             bound.append("none (offline ").append(model.provider().name().toLowerCase(Locale.ROOT)).append(" model)");
         } else if (price == null) {
-            bound.append("unknown (no price for ").append(model.name()).append(": add one with --prices / -Dagent.prices)");
+            bound.append("unknown (no price for ").append(model.name()).append(": add one with --prices <file>)");
         } else if (maxCost == null) {
             bound.append("unbounded (no max-cost or max-tokens; ").append(priceText).append(")");
         } else {

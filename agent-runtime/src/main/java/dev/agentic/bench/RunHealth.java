@@ -30,7 +30,7 @@ record RunHealth(String problem) {
         long taskErrors = trials.stream().filter(TrialResult::taskError).count();
         String verdict = graded == 0 ? String.format(Locale.ROOT, "no trial of %d was graded", total)
                 : String.format(Locale.ROOT, "%d of %d trials were not graded (%.0f%%, more than the %.0f%% allowed by"
-                        + " -Dagent.maxUngradedShare)", ungraded, total, 100.0 * ungraded / total, 100 * maxUngradedShare);
+                        + " --max-ungraded-share)", ungraded, total, 100.0 * ungraded / total, 100 * maxUngradedShare);
         return new RunHealth(verdict + ": " + infrastructure + " infrastructure failure" + (infrastructure == 1 ? "" : "s") + ", "
                 + taskErrors + " task error" + (taskErrors == 1 ? "" : "s") + "; dominant cause: " + dominantCause(trials));
     }

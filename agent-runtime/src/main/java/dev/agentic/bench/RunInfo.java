@@ -1,6 +1,7 @@
 package dev.agentic.bench;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.agentic.task.TaskSet;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +15,7 @@ import java.util.Map;
  * @param model the model as in {@code config}
  * @param suiteManifest the suite's manifest, relative to the repository root like the paths in {@code config}
  * @param taskSet which of the suite's task sets ran ({@code core} or {@code expansion}); null in older results
- * @param status {@code running}, {@code finished}, {@code unhealthy}, or {@code capped} (the cost cap stopped it; resumable)
+ * @param status {@code running}, {@code finished}, {@code unhealthy}, or {@code capped} ({@link RunStatus})
  * @param stages the stages as they ran, when the suite declares stages; null otherwise
  * @param stoppedAt the stage whose pass rate fell below its threshold, where the variant stopped; null when none did
  * @param stopReason why it stopped there, as printed
@@ -26,7 +27,7 @@ import java.util.Map;
 public record RunInfo(int schema, String runId, String variant, String parent, String hypothesis, Map<String, String> config,
                       String configHash, String model, String suite, String suiteManifest, String suiteHash, TaskSet taskSet, int tasks, int trials,
                       int concurrency, double timeoutMultiplier, String harnessVersion, String gitCommit, String host, String java,
-                      String startedAt, String endedAt, String status, List<StageRecord> stages, String stoppedAt, String stopReason,
+                      String startedAt, String endedAt, RunStatus status, List<StageRecord> stages, String stoppedAt, String stopReason,
                       RunEstimate estimate, CostCap costCap, Expansion expansion) {
 
     /** The {@link #config()} entry naming the network task containers joined; absent when they had none. */
@@ -51,23 +52,16 @@ public record RunInfo(int schema, String runId, String variant, String parent, S
 
     public static final int SCHEMA = 1;
 
-    /** Outcomes of a stage. */
-    public static final String CLEARED = "cleared";
-    public static final String STOPPED = "stopped";
-    public static final String NOT_REACHED = "not reached";
-    public static final String UNFINISHED = "unfinished";
-
     /**
      * One stage as it ran.
      *
      * @param trials the stage's finished trials; {@code graded} of them count (infrastructure failures and task errors do not)
      * @param passRate passed / graded, or null when the stage was not reached or not finished
-     * @param outcome {@code cleared}, {@code stopped} (below its threshold: the run stopped here), {@code not reached}, or
-     *     {@code unfinished} (the cost cap stopped the run during it)
+     * @param outcome how it ended ({@link StageOutcome}: {@code cleared}, {@code stopped}, {@code not reached} or {@code unfinished})
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StageRecord(String name, List<String> tasks, int trials, int graded, int passed, Double passRate, double minPassRate,
-                              String outcome) {}
+                              StageOutcome outcome) {}
 
     /**
      * The cost cap of a run.
@@ -92,13 +86,13 @@ public record RunInfo(int schema, String runId, String variant, String parent, S
     public RunInfo(int schema, String runId, String variant, String parent, String hypothesis, Map<String, String> config,
                    String configHash, String model, String suite, String suiteManifest, String suiteHash, TaskSet taskSet, int tasks, int trials,
                    int concurrency, double timeoutMultiplier, String harnessVersion, String gitCommit, String host, String java,
-                   String startedAt, String endedAt, String status) {
+                   String startedAt, String endedAt, RunStatus status) {
         this(schema, runId, variant, parent, hypothesis, config, configHash, model, suite, suiteManifest, suiteHash, taskSet, tasks, trials,
                 concurrency, timeoutMultiplier, harnessVersion, gitCommit, host, java, startedAt, endedAt, status, null, null, null, null, null,
                 null);
     }
 
-    RunInfo finished(String endedAt, String finalStatus) {
+    RunInfo finished(String endedAt, RunStatus finalStatus) {
         return new RunInfo(schema, runId, variant, parent, hypothesis, config, configHash, model, suite, suiteManifest, suiteHash, taskSet, tasks,
                 trials, concurrency, timeoutMultiplier, harnessVersion, gitCommit, host, java, startedAt, endedAt, finalStatus, stages, stoppedAt,
                 stopReason, estimate, costCap, expansion);

@@ -1,5 +1,6 @@
 package dev.agentic.bench;
 
+import dev.agentic.task.TaskSet;
 import dev.agentic.trial.TrialResult;
 import dev.agentic.agent.PathForm;
 import java.io.IOException;
@@ -35,8 +36,8 @@ public record RunResults(Path directory, RunInfo run, List<TrialResult> trials) 
             Path latest = resultsDirectory.resolve(latestFile(taskSet));
             if (!Files.isRegularFile(latest)) {
                 throw new MissingResultsException("no " + (taskSet == TaskSet.EXPANSION ? "expansion-set " : "") + "results for "
-                        + variant + " in " + resultsDirectory + ": run ./mvnw agent:bench -P" + variant
-                        + (taskSet == TaskSet.EXPANSION ? " -Dagent.taskSet=expansion" : "") + " first");
+                        + variant + " in " + resultsDirectory + "; bench it first: agentx bench --variant " + variant + " --results "
+                        + resultsDirectory + (taskSet == TaskSet.EXPANSION ? " --task-set expansion" : ""));
             }
             try {
                 id = Files.readString(latest, StandardCharsets.UTF_8).strip();
@@ -47,7 +48,7 @@ public record RunResults(Path directory, RunInfo run, List<TrialResult> trials) 
         Path dir = resultsDirectory.resolve(id);
         if (!Files.isRegularFile(dir.resolve("run.json"))) {
             throw new MissingResultsException("no run " + id + " of " + variant + " in " + resultsDirectory
-                    + ": run ./mvnw agent:bench -P" + variant + " first");
+                    + "; bench it first: agentx bench --variant " + variant + " --results " + resultsDirectory);
         }
         ResultsStore store = ResultsStore.at(dir);
         RunInfo info = located(store.runInfo().orElseThrow(), dir);

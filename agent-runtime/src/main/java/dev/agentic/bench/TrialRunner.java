@@ -81,7 +81,7 @@ final class TrialRunner {
             try {
                 lost = place.lostSince(mark, result.graded(), log);
             } catch (Place.PlaceLost gone) {
-                throw new RunFailure(RunFailure.Cause.ENGINE_LOST, "stopped because " + gone.getMessage() + "; wait longer with -Dagent.engineWait");
+                throw new RunFailure(RunFailure.Cause.ENGINE_LOST, "stopped because " + gone.getMessage() + "; wait longer with --engine-wait <duration>");
             }
             if (lost != null) {
                 retried.add("attempt " + attempt + ": " + lost + (result.graded() ? "" : ": " + result.tries().error()));

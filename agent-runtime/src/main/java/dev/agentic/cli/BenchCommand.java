@@ -7,7 +7,7 @@ import dev.agentic.bench.RunFailure;
 import dev.agentic.bench.RunInfo;
 import dev.agentic.bench.RunResults;
 import dev.agentic.bench.SummaryTable;
-import dev.agentic.bench.TaskSet;
+import dev.agentic.task.TaskSet;
 import dev.agentic.trial.TrialResult;
 import dev.agentic.lineage.ExpansionGate;
 import dev.agentic.lineage.ResolvedVariant;
@@ -220,7 +220,7 @@ final class BenchCommand implements Callable<Integer> {
         if (decision.ran() && bench.maxRunCostUsd() > 0 && remainingCap(bench, outcome) <= 0) {
             return new RunInfo.Expansion(false, decision.parent(), decision.parentRun(), decision.verdict(), null, String.format(Locale.ROOT,
                     "expansion not run: verdict vs %s is %s, but the core run spent the cost cap ($%.2f of $%.2f); resume with a higher"
-                            + " -Dagent.maxRunCost", decision.parent(), decision.verdict(), spent(outcome), bench.maxRunCostUsd()));
+                            + " --max-run-cost", decision.parent(), decision.verdict(), spent(outcome), bench.maxRunCostUsd()));
         }
         return decision;
     }

@@ -27,7 +27,7 @@ final class Failure {
             err.println("agentx: " + e.getMessage());
             code = stopped.reason().exitCode();
         } else if (e instanceof IllegalArgumentException || e instanceof TaskException || e instanceof RunResults.MissingResultsException) {
-            err.println("agentx: " + e.getMessage() + hint(e));
+            err.println("agentx: " + e.getMessage());
             code = 2;
         } else if (e instanceof dev.agentic.fetch.FetchException fetch) {
             err.println("agentx: fetch: " + e.getMessage());
@@ -44,18 +44,6 @@ final class Failure {
         }
         err.flush();
         return code;
-    }
-
-    /** What to run, in this command line's words, after a runtime message that names no option. */
-    static String hint(Exception e) {
-        if (e instanceof dev.agentic.lineage.Comparisons.Incomparable incomparable
-                && incomparable.reason() == dev.agentic.lineage.Comparisons.Incomparable.Reason.CONTAINER_NETWORK) {
-            return " (agentx bench --network <network>)";
-        }
-        if (e instanceof dev.agentic.lineage.PromotionRound.ExpansionMismatch mismatch) {
-            return " (agentx bench --variant " + mismatch.variant() + " --task-set expansion …)";
-        }
-        return "";
     }
 
     /** The exception's message on one line, with its kind when the message alone would not say what happened. */

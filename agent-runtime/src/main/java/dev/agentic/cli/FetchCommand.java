@@ -3,10 +3,13 @@ package dev.agentic.cli;
 import dev.agentic.fetch.FetchPlan;
 import dev.agentic.fetch.Fetcher;
 import dev.agentic.fetch.TaskCache;
+import dev.agentic.task.TaskSet;
 import java.io.PrintWriter;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,12 +45,12 @@ final class FetchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<String> sets = switch (set) {
-            case "core" -> List.of("core");
-            case "expansion" -> List.of("expansion");
-            case "all" -> List.of("core", "expansion");
-            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--set '" + set + "': expected core, expansion or all");
-        };
+        Set<TaskSet> sets;
+        try {
+            sets = set.equals("all") ? EnumSet.allOf(TaskSet.class) : EnumSet.of(TaskSet.of(set));
+        } catch (IllegalArgumentException notASet) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--set '" + set + "': expected core, expansion or all");
+        }
         TaskCache cache = TaskCache.current();
         FetchPlan plan = FetchPlan.read(cache.locate(suite), locations);
         new Fetcher(cache, out).fetch(plan, new Fetcher.Options(dryRun, images, sets));

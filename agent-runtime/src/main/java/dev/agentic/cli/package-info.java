@@ -10,5 +10,9 @@
  * failure is one line with an exit code by kind ({@code Failure}: 2 bad input, 3 sandbox, 75 a fetch that
  * may pass when run again, 70 unexpected; a stopped bench run has codes of its own);
  * {@code --debug} or {@code AGENTX_DEBUG=1} adds its stack trace.
+ *
+ * <p>The runtime's messages, in every package, name these commands' options and no Maven property or goal
+ * ({@code resume with the same run id (agentx bench --variant kid --run-id r7)}): an option's value right after it,
+ * an option named without one followed by punctuation or the end. The Maven plugin adds its properties to them.
  */
 package dev.agentic.cli;

@@ -261,7 +261,7 @@ final class DatasetFetch {
         }
         if (Disk.full(e)) {
             return new FetchException("disk full while " + what + " (" + Disk.free(partial) + "); nothing of it was kept: free some space or"
-                    + " choose another cache (--cache / AGENTX_CACHE), then fetch again", true, e);
+                    + " choose another cache (--cache <folder> or AGENTX_CACHE), then fetch again", true, e);
         }
         return new FetchException("cannot go on " + what + ": " + Disk.describe(e), true, e);
     }

@@ -52,7 +52,7 @@ final class FetchLock implements AutoCloseable {
             IOException io = (IOException) e;
             if (Disk.full(io)) {
                 throw new FetchException("disk full while creating " + file + " (" + Disk.free(file) + "); free some space or choose another"
-                        + " cache (--cache / AGENTX_CACHE)", true, e);
+                        + " cache (--cache <folder> or AGENTX_CACHE)", true, e);
             }
             throw new FetchException("cannot lock the cache " + file + ": " + Disk.describe(e), true, e);
         }

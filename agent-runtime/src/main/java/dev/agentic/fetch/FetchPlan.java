@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentic.document.Document;
 import dev.agentic.document.Format;
 import dev.agentic.task.TaskException;
+import dev.agentic.task.TaskSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,9 +67,9 @@ public record FetchPlan(Path manifest, String suiteId, Map<String, Source> sourc
         return new FetchPlan(manifest, yaml.root().path("id").asText(""), Map.copyOf(sources), List.copyOf(tasks));
     }
 
-    /** The published tasks of one set ({@code core} or {@code expansion}). */
-    public List<PublishedTask> of(String set) {
-        return tasks.stream().filter(t -> t.set().equals(set)).toList();
+    /** The published tasks of one set. */
+    public List<PublishedTask> of(TaskSet set) {
+        return tasks.stream().filter(t -> t.set() == set).toList();
     }
 
     /** Whether a {@code tasks} or {@code expansion} entry names published tasks of a source. */
@@ -105,7 +106,7 @@ public record FetchPlan(Path manifest, String suiteId, Map<String, Source> sourc
 
     /** A location given for a source: a URL that parses, or a path; refused naming the option otherwise. */
     private static String checkedLocation(String id, String location, Source source) {
-        String where = "--source " + id + "=" + location + " (-Dagent.sources)";
+        String where = "--source " + id + "=" + location;
         if (location.isBlank()) {
             throw new TaskException(where + ": empty; expected a URL or a path");
         }
@@ -195,7 +196,7 @@ public record FetchPlan(Path manifest, String suiteId, Map<String, Source> sourc
     /** The published tasks of entry {@code index} of {@code field} ({@code tasks} or {@code expansion}). */
     public static List<PublishedTask> entry(Document yaml, String field, int index, Map<String, Source> sources) {
         JsonNode entry = yaml.root().get(field).get(index);
-        String set = field.equals("expansion") ? "expansion" : "core";
+        TaskSet set = field.equals("expansion") ? TaskSet.EXPANSION : TaskSet.CORE;
         JsonNode name = entry.get("source");
         if (name == null || !name.isTextual() || !sources.containsKey(name.asText())) {
             throw new TaskException(yaml.at(field, index, "source") + ": entry of '" + field + "': source " + Document.written(name)
@@ -242,7 +243,7 @@ public record FetchPlan(Path manifest, String suiteId, Map<String, Source> sourc
         return tasks;
     }
 
-    private static PublishedTask task(Document yaml, String field, int index, String key, int i, JsonNode item, Source source, String set,
+    private static PublishedTask task(Document yaml, String field, int index, String key, int i, JsonNode item, Source source, TaskSet set,
                                       Path repoSpecs, PublishedTask.ImageSize estimate) {
         String at = yaml.at(field, index, key, i);
         String nameField = key.equals("tasks") ? "name" : "id";

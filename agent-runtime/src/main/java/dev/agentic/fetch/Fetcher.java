@@ -4,12 +4,14 @@ import dev.agentic.sandbox.DockerEngine;
 import dev.agentic.sandbox.SandboxException;
 import dev.agentic.task.Task;
 import dev.agentic.task.TaskEnvironment;
+import dev.agentic.task.TaskSet;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -21,7 +23,12 @@ import java.util.function.Consumer;
 public final class Fetcher {
 
     /** Which parts of a fetch to do. */
-    public record Options(boolean dryRun, boolean images, List<String> sets) {}
+    public record Options(boolean dryRun, boolean images, Set<TaskSet> sets) {
+
+        public Options {
+            sets = sets.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(sets));
+        }
+    }
 
     private final TaskCache cache;
     private final PrintWriter out;
@@ -46,7 +53,7 @@ public final class Fetcher {
         try (FetchLock lock = FetchLock.acquire(cache, progress)) {
             fetchLocked(plan, tasks, options, progress);
         }
-        line(String.format(Locale.ROOT, "fetched suite %s: %d tasks%s into %s in %.1f s; offline from now on (agent:bench -Dagent.suite=%s)",
+        line(String.format(Locale.ROOT, "fetched suite %s: %d tasks%s into %s in %.1f s; offline from now on (agentx bench --suite %s)",
                 plan.suiteId(), tasks.size(), options.images() ? " and their images" : " (images not pulled: --no-images)", cache.root(),
                 (System.nanoTime() - started) / 1e9, plan.suiteId()));
         return tasks;
@@ -88,11 +95,11 @@ public final class Fetcher {
 
     private void describe(FetchPlan plan, List<PublishedTask> tasks, Options options) {
         if (tasks.isEmpty()) {
-            line("suite " + plan.suiteId() + " (" + plan.manifest() + "): no published task in its " + String.join(" and ", options.sets())
+            line("suite " + plan.suiteId() + " (" + plan.manifest() + "): no published task in its " + options.sets().stream().map(TaskSet::label).collect(java.util.stream.Collectors.joining(" and "))
                     + " set: nothing to fetch (its tasks are folders next to the manifest)");
             return;
         }
-        long core = tasks.stream().filter(t -> t.set().equals("core")).count();
+        long core = tasks.stream().filter(t -> t.set() == TaskSet.CORE).count();
         line(String.format(Locale.ROOT, "suite %s (%s): %d core + %d expansion tasks from %d source(s); cache %s", plan.suiteId(), plan.manifest(),
                 core, tasks.size() - core, tasks.stream().map(PublishedTask::source).distinct().count(), cache.root()));
         for (Source source : tasks.stream().map(PublishedTask::source).distinct().toList()) {

@@ -125,7 +125,7 @@ final class GitFetch {
                     "--work-tree=" + aside, "read-tree", "-u", "--reset", source.commit() + ":" + task.path());
             if (read.diskFull()) {
                 throw new FetchException("disk full while checking out " + task.path() + " into " + target.getParent() + " (" + Disk.free(target)
-                        + "); nothing of it was kept: free some space or choose another cache (--cache / AGENTX_CACHE), then fetch again", true);
+                        + "); nothing of it was kept: free some space or choose another cache (--cache <folder> or AGENTX_CACHE), then fetch again", true);
             }
             if (!read.ok()) {
                 throw new FetchException("git source '" + source.id() + "': cannot check out " + task.path() + " at " + source.shortCommit()
@@ -208,7 +208,7 @@ final class GitFetch {
             if (!result.ok() && result.diskFull()) {
                 throw new FetchException("disk full while running " + String.join(" ", command.subList(0, Math.min(3, command.size())))
                         + " (" + Disk.free(Path.of(command.get(command.size() - 1)).isAbsolute() ? Path.of(command.get(command.size() - 1)) : Path.of("."))
-                        + "): " + result.firstLine() + "; nothing of it was kept: free some space or choose another cache (--cache / AGENTX_CACHE),"
+                        + "): " + result.firstLine() + "; nothing of it was kept: free some space or choose another cache (--cache <folder> or AGENTX_CACHE),"
                         + " then fetch again", true);
             }
             if (require != null) {

@@ -1,5 +1,7 @@
 package dev.agentic.fetch;
 
+import dev.agentic.task.TaskSet;
+
 /**
  * One published task a manifest names.
  *
@@ -9,12 +11,12 @@ package dev.agentic.fetch;
  * @param image the container image it runs in as the manifest records it (pulled by a fetch), or null when the task
  *     builds its own from its Dockerfile
  * @param imageSize the image's size as the manifest gives it (recorded, or estimated), or null when it gives none
- * @param set {@code core} or {@code expansion}
+ * @param set the suite's set it is in: the manifest's {@code tasks} (core) or its {@code expansion}
  * @param at where the manifest names it ({@code file:line:column})
  * @param repoSpecs for a dataset instance, a file of repository specifications beyond the built-in ones (how the tests
  *     of repositories other than the official ones run and are read), or null
  */
-public record PublishedTask(Source source, String name, String path, String image, ImageSize imageSize, String set, String at,
+public record PublishedTask(Source source, String name, String path, String image, ImageSize imageSize, TaskSet set, String at,
                             java.nio.file.Path repoSpecs) {
 
     /** How large an image is, in MB (10^6 bytes), and how sure that is. */

@@ -132,8 +132,7 @@ public record TaskCache(Path root) {
         if (!missing.isEmpty()) {
             PublishedTask first = missing.get(0);
             throw new TaskException(first.at() + ": " + missing.size() + " of " + entry.size() + " task(s) of source '" + first.source().id() + "' ("
-                    + first.source().pin() + ") are not fetched into " + root + ", e.g. " + first.name() + "; run: agentx fetch --suite " + manifest
-                    + " (or mvn agent:fetch)");
+                    + first.source().pin() + ") are not fetched into " + root + ", e.g. " + first.name() + "; run: agentx fetch --suite " + manifest);
         }
         List<Task> tasks = new ArrayList<>();
         Map<String, SweBenchTask> instances = null;
@@ -192,7 +191,7 @@ public record TaskCache(Path root) {
                 // reported below
             }
             throw new FetchException((Disk.full(e) ? "disk full while writing " + file + " (" + Disk.free(file) + ")" : "cannot write " + file
-                    + ": " + Disk.describe(e)) + "; free some space or choose another cache (--cache / AGENTX_CACHE), then fetch again", true, e);
+                    + ": " + Disk.describe(e)) + "; free some space or choose another cache (--cache <folder> or AGENTX_CACHE), then fetch again", true, e);
         }
     }
 

@@ -36,7 +36,7 @@ public final class Comparisons {
             throw new Incomparable(Incomparable.Reason.CONTAINER_NETWORK, "cannot compare " + child.run().variant() + " with "
                     + parent.run().variant() + ": their task containers had different networks (" + child.run().containerNetwork() + " in " + child.directory() + ", "
                     + parent.run().containerNetwork() + " in " + parent.directory() + "), and tests that download what they need grade"
-                    + " differently without one; rerun the bench of one of them on the other's container network");
+                    + " differently without one; rerun the bench of one of them on the other's container network (agentx bench --network <network>)");
         }
         if (!child.run().sandbox().equals(parent.run().sandbox())) {
             throw new Incomparable(Incomparable.Reason.SANDBOX, "cannot compare " + child.run().variant() + " with "
@@ -94,7 +94,7 @@ public final class Comparisons {
         }
         dev.agentic.bench.RunInfo.StageRecord ours = child.stage(child.stoppedAt());
         dev.agentic.bench.RunInfo.StageRecord theirs = parent.stage(child.stoppedAt());
-        if (ours == null || theirs == null || !dev.agentic.bench.RunInfo.CLEARED.equals(theirs.outcome())) {
+        if (ours == null || theirs == null || theirs.outcome() != dev.agentic.bench.StageOutcome.CLEARED) {
             return null;
         }
         return String.format(java.util.Locale.ROOT, "%s underperforms %s: it stopped at stage %s (%d of %d trials passed, %s, below the"

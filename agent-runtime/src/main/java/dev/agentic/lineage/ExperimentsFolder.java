@@ -58,7 +58,7 @@ public record ExperimentsFolder(Path root) {
         try (var folders = Files.list(root)) {
             for (Path folder : folders.sorted().toList()) {
                 String variant = folder.getFileName().toString();
-                if (Files.isRegularFile(folder.resolve("results").resolve(RunResults.latestFile(dev.agentic.bench.TaskSet.CORE)))) {
+                if (Files.isRegularFile(folder.resolve("results").resolve(RunResults.latestFile(dev.agentic.task.TaskSet.CORE)))) {
                     RunResults latest = load(variant, null);
                     Path file = latest.directory().resolve("run.json");
                     if (!variant.equals(latest.run().variant())) {

@@ -1,8 +1,8 @@
 package dev.agentic.lineage;
 
 import dev.agentic.bench.RunResults;
-import dev.agentic.bench.TaskSet;
 import dev.agentic.suite.Suite;
+import dev.agentic.task.TaskSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,7 +151,7 @@ public final class PromotionRound {
         if (!results.run().suiteHash().equals(suiteHash)) {
             throw new ExpansionMismatch(variant, "the expansion-set results of " + variant + " (run " + results.run().runId() + " in "
                     + results.directory() + ") come from other suite contents (hash " + results.run().suiteHash() + ") than the core"
-                    + " results (hash " + suiteHash + "): re-measure the expansion set of " + variant);
+                    + " results (hash " + suiteHash + "): re-measure the expansion set of " + variant + " (agentx bench --variant " + variant + " --task-set expansion)");
         }
         return results;
     }

@@ -109,7 +109,7 @@ public record ResolvedVariant(String variant, String parent, String hypothesis, 
         JsonNode schema = root.path("schema");
         if (!schema.isInt() || schema.intValue() != SCHEMA) {
             throw json.error("field 'schema': " + Document.written(schema) + ", this version reads " + SCHEMA
-                    + "; write the file again with this version (./mvnw agent:bench)", "schema");
+                    + "; write the file again with this version", "schema");
         }
         String variant = text(json, "variant", true);
         if (variant.isBlank() || !variant.matches("[A-Za-z0-9._-]+")) {

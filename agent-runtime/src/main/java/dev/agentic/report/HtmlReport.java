@@ -155,8 +155,8 @@ public final class HtmlReport {
                     .append(score.tags() == null || score.tags().isEmpty() ? "" : " · " + Html.escape(String.join(", ", score.tags()))).append("</summary>");
             if (score.tests() != null && !score.tests().isEmpty()) {
                 out.append("<ul class=\"tests\">");
-                score.tests().forEach((name, status) -> out.append("<li class=\"").append(status.toLowerCase(Locale.ROOT)).append("\">")
-                        .append(Html.escape(status)).append(" ").append(Html.escape(name)).append("</li>"));
+                score.tests().forEach((name, status) -> out.append("<li class=\"").append(status.name().toLowerCase(Locale.ROOT)).append("\">")
+                        .append(Html.escape(status.name())).append(" ").append(Html.escape(name)).append("</li>"));
                 out.append("</ul>");
             }
             out.append(trajectory(v.results().directory().resolve(t.agentRun().trajectory() == null ? "missing" : t.agentRun().trajectory())));
@@ -258,7 +258,7 @@ public final class HtmlReport {
 
     private static Summary summary(VariantResults v) {
         return v.results().summary().orElseThrow(() -> new IllegalArgumentException(v.results().directory()
-                + " has no summary.json: the run did not finish; resume it with -Dagent.runId=" + v.results().run().runId()));
+                + " has no summary.json: the run did not finish; resume it: agentx bench --variant " + v.id() + " --run-id " + v.results().run().runId()));
     }
 
     private static VariantResults find(List<VariantResults> variants, String id) {

@@ -43,7 +43,7 @@ public final class ContainerNetwork {
         try {
             engine.client().inspectNetworkCmd().withNetworkId(mode).exec();
         } catch (NotFoundException e) {
-            throw new SandboxException("the Docker engine at " + engine.address() + " has no network '" + mode + "' (--network / -Dagent.network):"
+            throw new SandboxException("the Docker engine at " + engine.address() + " has no network '" + mode + "' (--network):"
                     + " name one it has (docker network ls), or none; an engine started with --bridge=none has no 'bridge'");
         } catch (DockerException e) {
             throw new SandboxException("cannot inspect network '" + mode + "': " + e.getMessage().strip(), e);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +23,9 @@ import java.util.stream.Collectors;
  * <p>Images are made present on each engine when a sandbox first needs them there: loaded from another
  * engine of the pool that has them ({@code docker save} streamed into {@code docker load} through the API),
  * else built there (a base image named in {@code FROM} that another engine has is loaded first) or pulled;
- * each engine remembers what it holds by the source's key (a build's content hash).
+ * each engine remembers what it holds by the source's key (a build's content hash). An engine that lacks a base image
+ * and cannot get it ({@link BaseImageUnavailable}) leaves the build to another engine, and when none is left the
+ * attempt fails as infrastructure, not as the task's error.
  *
  * <p>Every engine is asked {@code GET /_ping} about every second. An engine that stops answering is
  * drained: no sandbox starts there any more, for as long as the place is open, and {@link #lostSince} tells
@@ -144,22 +147,46 @@ public final class DockerPool implements Place {
 
     /**
      * Makes the image ready on one healthy engine (one that has it already, else the one with the most free
-     * slots) and remembers the source, so that the engine a sandbox of it starts on later gets it the same way.
+     * slots) and remembers the source, so that the engine a sandbox of it starts on later gets it the same way. An
+     * engine that lacks a base image of the build and cannot get it ({@link BaseImageUnavailable}) leaves the build to
+     * the next engine; when every healthy engine lacks it, that is the failure.
      */
     @Override
     public PreparedImage prepare(ImageSource source) {
         prepared.put(source.ref().toString(), source);
-        Member member = pickFor(source);
-        note(current.get(), member);
-        member.engine.images().ensurePresent(source, this::copyFromAnother);
-        return new PreparedImage(source.ref(), member.engine.images().workdir(source.ref()));
+        Set<Member> lacking = new HashSet<>();
+        while (true) {
+            Member member = pickFor(source, lacking);
+            note(current.get(), member);
+            try {
+                member.engine.images().ensurePresent(source, this::copyFromAnother);
+                return new PreparedImage(source.ref(), member.engine.images().workdir(source.ref()));
+            } catch (BaseImageUnavailable lack) {
+                elsewhere(lacking, member, lack, source);
+            }
+        }
     }
 
-    private Member pickFor(ImageSource source) {
+    /** Notes that {@code member} lacks a base image of {@code source}; rethrows when no other healthy engine is left to try. */
+    private void elsewhere(Set<Member> lacking, Member member, BaseImageUnavailable lack, ImageSource source) {
+        lacking.add(member);
         synchronized (slots) {
-            List<Member> healthy = members.stream().filter(m -> !isDrained(m)).toList();
-            if (healthy.isEmpty()) {
+            if (members.stream().allMatch(m -> isDrained(m) || lacking.contains(m))) {
+                throw lack;
+            }
+        }
+        log.accept("the Docker engine at " + member.address() + " lacks the base image " + lack.image() + " of " + source.ref()
+                + " and cannot get it; trying another engine of the pool");
+    }
+
+    private Member pickFor(ImageSource source, Set<Member> lacking) {
+        synchronized (slots) {
+            if (members.stream().allMatch(this::isDrained)) {
                 throw lostEverything();
+            }
+            List<Member> healthy = members.stream().filter(m -> !isDrained(m) && !lacking.contains(m)).toList();
+            if (healthy.isEmpty()) {
+                throw new SandboxException("no engine of the docker-pool in " + this.source + " is left to prepare " + source.ref() + " on");
             }
             return healthy.stream().filter(m -> m.engine.images().knows(source.key())).findFirst()
                     .orElseGet(() -> healthy.stream().max(Comparator.comparingInt((Member m) -> m.concurrency - m.busy)
@@ -173,36 +200,46 @@ public final class DockerPool implements Place {
         return start(spec, current.get());
     }
 
+    /** Starts on a free slot ({@link #acquire}); an engine that lacks a base image of the sandbox's build leaves it to the next one. */
     @Override
     public Sandbox start(SandboxSpec spec, Mark mark) {
-        Member member = acquire();
-        note(mark instanceof PoolMark poolMark ? poolMark : null, member);
-        try {
-            ImageSource image = prepared.get(spec.image());
-            if (image == null) {
-                try {
-                    image = ImageSource.named(spec.image());
-                } catch (IllegalArgumentException e) {
-                    throw new ImageDefinitionException(e.getMessage(), e);
-                }
+        ImageSource image = prepared.get(spec.image());
+        if (image == null) {
+            try {
+                image = ImageSource.named(spec.image());
+            } catch (IllegalArgumentException e) {
+                throw new ImageDefinitionException(e.getMessage(), e);
             }
-            member.engine.images().ensurePresent(image, this::copyFromAnother);
-            DockerSandbox sandbox = DockerSandbox.start(member.engine, spec);
-            member.started.incrementAndGet();
-            open.add(sandbox);
-            sandbox.onClose(() -> {
-                open.remove(sandbox);
+        }
+        Set<Member> lacking = new HashSet<>();
+        while (true) {
+            Member member = acquire(lacking);
+            note(mark instanceof PoolMark poolMark ? poolMark : null, member);
+            try {
+                member.engine.images().ensurePresent(image, this::copyFromAnother);
+                DockerSandbox sandbox = DockerSandbox.start(member.engine, spec);
+                member.started.incrementAndGet();
+                open.add(sandbox);
+                sandbox.onClose(() -> {
+                    open.remove(sandbox);
+                    release(member);
+                });
+                return sandbox;
+            } catch (BaseImageUnavailable lack) {
                 release(member);
-            });
-            return sandbox;
-        } catch (RuntimeException e) {
-            release(member);
-            throw e;
+                elsewhere(lacking, member, lack, image);
+            } catch (RuntimeException e) {
+                release(member);
+                throw e;
+            }
         }
     }
 
-    /** A slot on the healthy engine with the most free slots (ties: the one listed first); waits while every one is full. */
-    private Member acquire() {
+    /**
+     * A slot on the healthy engine with the most free slots (ties: the one listed first), but none of {@code lacking};
+     * waits while every one is full.
+     */
+    private Member acquire(Set<Member> lacking) {
         synchronized (slots) {
             while (true) {
                 if (closed) {
@@ -212,7 +249,10 @@ public final class DockerPool implements Place {
                 if (healthy.isEmpty()) {
                     throw lostEverything();
                 }
-                Member best = healthy.stream().filter(m -> m.busy < m.concurrency)
+                if (lacking.containsAll(healthy)) {
+                    throw new SandboxException("no engine of the docker-pool in " + source + " is left to start the sandbox on");
+                }
+                Member best = healthy.stream().filter(m -> m.busy < m.concurrency && !lacking.contains(m))
                         .max(Comparator.comparingInt((Member m) -> m.concurrency - m.busy).thenComparing(m -> -m.index)).orElse(null);
                 if (best != null) {
                     best.busy++;

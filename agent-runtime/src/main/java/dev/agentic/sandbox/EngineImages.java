@@ -195,34 +195,46 @@ final class EngineImages {
             if (e instanceof SandboxException known) {
                 throw known;
             }
-            throw new SandboxException("image '" + image + "' is not present on " + engine.address() + " and could not be pulled: "
-                    + String.valueOf(e.getMessage()).strip() + hint, e);
+            throw new Unpulled(image, engine.address(), String.valueOf(e.getMessage()).strip(), hint, e);
         }
         if (error.get() != null) {
-            throw new SandboxException("image '" + image + "' is not present on " + engine.address() + " and could not be pulled: "
-                    + error.get().strip() + hint);
+            throw new Unpulled(image, engine.address(), error.get().strip(), hint, null);
         }
         if (!has(ref)) {
             throw new SandboxException("the engine at " + engine.address() + " reported the pull of '" + image + "' finished, but it holds no such image");
         }
     }
 
-    /** Builds {@code build} and tags it; a failure the definition explains is an {@link ImageDefinitionException}. */
+    /** A pull the engine or its registry refused, with the reason alone. */
+    static final class Unpulled extends SandboxException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String reason;
+
+        Unpulled(String image, String engine, String reason, String hint, Throwable cause) {
+            super("image '" + image + "' is not present on " + engine + " and could not be pulled: " + reason + hint, cause);
+            this.reason = reason;
+        }
+
+        /** The engine's words, e.g. {@code Get "https://registry-1.docker.io/v2/": dial tcp: … no such host}. */
+        String reason() {
+            return reason;
+        }
+    }
+
+    /**
+     * Builds {@code build} and tags it. Its base images (named in {@code FROM}) are made present first: from another
+     * engine ({@code elsewhere}), else pulled; one that cannot be had here is a {@link BaseImageUnavailable} (this
+     * engine's lack, not the definition's), unless its registry says there is no such image. A failure the definition
+     * explains is an {@link ImageDefinitionException} naming the Dockerfile and the line of the step that failed.
+     */
     private void build(ImageSource.Build build, ImageCopier elsewhere) {
         if (!Files.isRegularFile(build.dockerfile())) {
             throw new ImageDefinitionException(build.dockerfile() + ": missing; the image " + build.ref() + " is built from it");
         }
-        if (elsewhere != null) {
-            for (String base : baseImages(build.dockerfile())) { // what another engine has need not be pulled
-                try {
-                    ImageRef ref = ImageRef.parse(base);
-                    if (!has(ref)) {
-                        elsewhere.copy(ref, this);
-                    }
-                } catch (IllegalArgumentException notAReference) {
-                    // the build reports it
-                }
-            }
+        for (BaseImage base : baseImages(build.dockerfile())) {
+            ensureBase(build, base, elsewhere);
         }
         Deque<String> log = new ArrayDeque<>();
         BuildImageResultCallback callback = new BuildImageResultCallback() {
@@ -260,15 +272,20 @@ final class EngineImages {
                 throw new SandboxException("building image " + build.ref() + " failed: the Docker engine at " + engine.address()
                         + " does not answer (" + e.getMessage() + ")", e);
             }
-            String tail;
+            List<String> lines;
             synchronized (log) {
-                tail = String.join("\n  ", log);
+                lines = List.copyOf(log);
             }
-            List<String> missing = baseImages(build.dockerfile()).stream().filter(image -> !hasQuietly(image)).toList();
-            String hint = missing.isEmpty() ? ""
-                    : "\n  the base image " + String.join(", ", missing) + " named in FROM is not present and cannot be pulled; build or load it first";
-            throw new ImageDefinitionException("building image " + build.ref() + " from " + build.dockerfile()
-                    + " failed: " + e.getMessage() + hint + "\n  last lines of the build log:\n  " + tail, e);
+            String reason = String.valueOf(e.getMessage()).strip();
+            Instruction failed = failedInstruction(build.dockerfile(), reason, lines);
+            if (failed != null && failed.keyword().equals("FROM") && !registrySaysNoSuchImage(reason)) {
+                // a base image the FROM names through a build argument, which could not be pulled: this engine's lack
+                throw new BaseImageUnavailable(failed.text(), engine.address(), build.dockerfile() + ":" + failed.line() + ": " + failed.text()
+                        + ": the base image is not on the Docker engine at " + engine.address() + " and could not be pulled: " + reason, e);
+            }
+            throw new ImageDefinitionException(build.dockerfile() + (failed == null ? "" : ":" + failed.line()) + ": building image "
+                    + build.ref() + " failed" + (failed == null ? "" : " at " + failed.text()) + ": " + reason
+                    + (lines.isEmpty() ? "" : "\n  last lines of the build log:\n  " + String.join("\n  ", lines)), e);
         } finally {
             if (context != null) {
                 context.toFile().delete();
@@ -276,43 +293,131 @@ final class EngineImages {
         }
     }
 
-    private boolean hasQuietly(String image) {
+    /**
+     * Makes the base image {@code base} of {@code build} present: there already, loaded from another engine, or pulled.
+     * When its registry says it does not exist, the definition is at fault; when it cannot be had otherwise (no registry
+     * answers, no other engine has it), this engine is.
+     */
+    private void ensureBase(ImageSource.Build build, BaseImage base, ImageCopier elsewhere) {
+        ImageRef ref;
         try {
-            engine.client().inspectImageCmd(image).exec();
-            return true;
-        } catch (RuntimeException absent) {
-            return false;
+            ref = ImageRef.parse(base.image());
+        } catch (IllegalArgumentException notAReference) {
+            return; // the build says what is wrong with it
+        }
+        if (has(ref) || elsewhere != null && elsewhere.copy(ref, this)) {
+            return;
+        }
+        try {
+            pull(ref, PULL_TIMEOUT, progress -> { });
+        } catch (SandboxException unpulled) {
+            String reason = unpulled instanceof Unpulled refused ? refused.reason() : unpulled.getMessage().lines().findFirst().orElse("");
+            String where = build.dockerfile() + ":" + base.line() + ": FROM " + base.image() + ": ";
+            if (registrySaysNoSuchImage(reason)) {
+                throw new ImageDefinitionException(where + "its registry has no such image (" + reason + ")", unpulled);
+            }
+            throw new BaseImageUnavailable(base.image(), engine.address(), where + "the base image is not on the Docker engine at "
+                    + engine.address() + (elsewhere == null ? "" : ", no other engine of the pool could supply it,") + " and it could not be"
+                    + " pulled (" + reason.lines().findFirst().orElse("") + "); load it into that engine (docker save | docker load)"
+                    + (SandboxSpec.BASE_IMAGE.equals(base.image()) ? " or " + DockerDiagnostics.SETUP_HINT : ""), unpulled);
         }
     }
 
-    /** Images named in the Dockerfile's FROM lines (not earlier stages, not {@code scratch}, not ones with variables). */
-    static List<String> baseImages(Path dockerfile) {
-        List<String> images = new ArrayList<>();
-        Set<String> stages = new HashSet<>();
-        try {
-            for (String line : Files.readAllLines(dockerfile)) {
-                String[] words = line.strip().split("\\s+");
-                if (words.length < 2 || !words[0].equalsIgnoreCase("FROM")) {
-                    continue;
-                }
-                int i = 1;
-                while (i < words.length && words[i].startsWith("--")) {
-                    i++;
-                }
-                if (i >= words.length) {
-                    continue;
-                }
-                String image = words[i];
-                if (i + 2 < words.length && words[i + 1].equalsIgnoreCase("AS")) {
-                    stages.add(words[i + 2].toLowerCase(Locale.ROOT));
-                }
-                if (image.equals("scratch") || image.contains("$") || stages.contains(image.toLowerCase(Locale.ROOT)) || images.contains(image)) {
-                    continue;
-                }
-                images.add(image);
+    /**
+     * Whether a failed pull's {@code reason} is a registry's answer that the image does not exist (an unknown
+     * repository or tag), as opposed to no registry answering at all.
+     */
+    static boolean registrySaysNoSuchImage(String reason) {
+        String text = String.valueOf(reason).toLowerCase(Locale.ROOT);
+        return text.contains("manifest unknown") || text.contains("repository does not exist") || text.contains("pull access denied")
+                || text.matches("(?s).*manifest for \\S+ not found.*") || text.contains("invalid reference format");
+    }
+
+    /** An instruction of a Dockerfile: its keyword ({@code FROM}, {@code RUN}, …), its text on one line, the line it starts on. */
+    record Instruction(String keyword, String text, int line) {}
+
+    /**
+     * The instruction of {@code dockerfile} the build failed at: the line a parse error names, else the step the build
+     * log announced last ({@code Step 3/5 : RUN …}, counted over the file's instructions); null when neither says.
+     */
+    static Instruction failedInstruction(Path dockerfile, String reason, List<String> log) {
+        List<Instruction> instructions = instructions(dockerfile);
+        java.util.regex.Matcher parse = java.util.regex.Pattern.compile("dockerfile parse error (?:on )?line (\\d+)").matcher(String.valueOf(reason));
+        if (parse.find()) {
+            int line = Integer.parseInt(parse.group(1));
+            return instructions.stream().filter(i -> i.line() == line).findFirst().orElse(new Instruction("", "line " + line, line));
+        }
+        for (int i = log.size() - 1; i >= 0; i--) {
+            java.util.regex.Matcher step = java.util.regex.Pattern.compile("^Step (\\d+)/\\d+ : ").matcher(log.get(i));
+            if (step.find()) {
+                int n = Integer.parseInt(step.group(1));
+                return n >= 1 && n <= instructions.size() ? instructions.get(n - 1) : null;
             }
+        }
+        return null;
+    }
+
+    /** The instructions of {@code dockerfile} in order (comments, blank lines and continuation lines are not instructions). */
+    static List<Instruction> instructions(Path dockerfile) {
+        List<Instruction> instructions = new ArrayList<>();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(dockerfile);
         } catch (IOException unreadable) {
             return List.of();
+        }
+        StringBuilder text = null;
+        int start = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (text == null && (line.isEmpty() || line.startsWith("#"))) {
+                continue;
+            }
+            if (text == null) {
+                text = new StringBuilder();
+                start = i + 1;
+            } else if (line.startsWith("#")) {
+                continue; // a comment inside a continued instruction
+            }
+            boolean continues = line.endsWith("\\");
+            text.append(text.length() == 0 ? "" : " ").append(continues ? line.substring(0, line.length() - 1).strip() : line);
+            if (!continues) {
+                String whole = text.toString();
+                instructions.add(new Instruction(whole.split("\\s+", 2)[0].toUpperCase(Locale.ROOT), whole, start));
+                text = null;
+            }
+        }
+        return instructions;
+    }
+
+    /** An image named in a Dockerfile's {@code FROM}, and the line of that {@code FROM}. */
+    record BaseImage(String image, int line) {}
+
+    /** Images named in the Dockerfile's FROM lines (not earlier stages, not {@code scratch}, not ones with variables), with their lines. */
+    static List<BaseImage> baseImages(Path dockerfile) {
+        List<BaseImage> images = new ArrayList<>();
+        Set<String> stages = new HashSet<>();
+        for (Instruction instruction : instructions(dockerfile)) {
+            String[] words = instruction.text().split("\\s+");
+            if (words.length < 2 || !instruction.keyword().equals("FROM")) {
+                continue;
+            }
+            int i = 1;
+            while (i < words.length && words[i].startsWith("--")) {
+                i++;
+            }
+            if (i >= words.length) {
+                continue;
+            }
+            String image = words[i];
+            if (i + 2 < words.length && words[i + 1].equalsIgnoreCase("AS")) {
+                stages.add(words[i + 2].toLowerCase(Locale.ROOT));
+            }
+            if (image.equals("scratch") || image.contains("$") || stages.contains(image.toLowerCase(Locale.ROOT))
+                    || images.stream().anyMatch(b -> b.image().equals(image))) {
+                continue;
+            }
+            images.add(new BaseImage(image, instruction.line()));
         }
         return images;
     }

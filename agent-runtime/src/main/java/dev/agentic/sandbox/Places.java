@@ -58,8 +58,7 @@ public final class Places {
             case "docker" -> DockerPlace.fromEnvironment(settings.engineWait());
             case "docker-pool" -> {
                 if (settings.engines() == null) {
-                    throw new IllegalArgumentException("sandbox 'docker-pool' needs an engines file (--engines <file>, -D"
-                            + PlaceSettings.ENGINES_PROPERTY + "=<file>): a YAML list 'engines: [{address: unix:///run/docker.sock, concurrency: 2}, …]'");
+                    throw new IllegalArgumentException("sandbox 'docker-pool' needs an engines file (--engines <file>): a YAML list 'engines: [{address: unix:///run/docker.sock, concurrency: 2}, …]'");
                 }
                 yield DockerPool.fromFile(settings.engines());
             }

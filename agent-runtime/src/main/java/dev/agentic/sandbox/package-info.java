@@ -15,7 +15,10 @@
  * (several engines with their own concurrencies, from an {@link dev.agentic.sandbox.EnginesFile}), or
  * {@code local}. A place prepares images on the engines it runs on, from an
  * {@link dev.agentic.sandbox.ImageSource} (an {@link dev.agentic.sandbox.ImageRef} to pull or load, or a
- * build identified by its content hash), and tells an attempt whether an engine it used was lost.
+ * build identified by its content hash), and tells an attempt whether an engine it used was lost. A definition
+ * that cannot be built is an {@link dev.agentic.sandbox.ImageDefinitionException} (the task's error, naming the
+ * Dockerfile and line); a base image an engine lacks and cannot get is a
+ * {@link dev.agentic.sandbox.BaseImageUnavailable} (infrastructure: the pool tries another engine).
  *
  * <p>Not here: what the commands are (package {@code tool}), what a task's environment is (package
  * {@code task} describes it as an image source), when sandboxes start (the trial pipeline).

@@ -104,8 +104,8 @@ public record Suite(String id, String description, Path manifest, List<Task> tas
      * naming the option and what is wrong.
      */
     public Suite filter(List<String> include, List<String> exclude) {
-        Map<String, Pattern> includes = patterns(include, "--tasks (-Dagent.tasks)");
-        Map<String, Pattern> excludes = patterns(exclude, "--exclude (-Dagent.exclude)");
+        Map<String, Pattern> includes = patterns(include, "--tasks");
+        Map<String, Pattern> excludes = patterns(exclude, "--exclude");
         java.util.function.BiPredicate<Map.Entry<String, Pattern>, Task> matches = (glob, t) -> glob.getValue().matcher(t.id()).matches()
                 || !glob.getKey().contains("/") && glob.getValue().matcher(t.id().substring(t.id().indexOf('/') + 1)).matches();
         java.util.function.Predicate<Task> keep = t -> (includes.isEmpty() || includes.entrySet().stream().anyMatch(g -> matches.test(g, t)))
@@ -137,8 +137,8 @@ public record Suite(String id, String description, Path manifest, List<Task> tas
         List<String> online = tasks.stream().filter(Task::needsInternet).map(Task::id).toList();
         if (!online.isEmpty() && !acceptOffline) {
             throw new TaskException(online.size() + " task(s) set [environment].allow_internet = true, but containers here have no network: "
-                    + String.join(", ", online) + ". Leave them out (--exclude / -Dagent.exclude) or run them offline anyway"
-                    + " (--allow-internet-tasks / -Dagent.allowInternetTasks=true)");
+                    + String.join(", ", online) + ". Leave them out (--exclude <glob>) or run them offline anyway"
+                    + " (--allow-internet-tasks)");
         }
     }
 

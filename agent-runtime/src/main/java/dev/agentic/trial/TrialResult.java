@@ -4,9 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.agentic.agent.EpisodeResult;
+import dev.agentic.agent.ExitStatus;
 import dev.agentic.model.Cost;
 import dev.agentic.task.Task;
 import dev.agentic.verify.Grade;
+import dev.agentic.verify.SweBenchReport;
+import dev.agentic.verify.swebench.TestStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -59,13 +62,13 @@ public record TrialResult(int schema, @JsonUnwrapped Subject subject, @JsonUnwra
      *
      * @param reward 1 or 0, or the reward a Harbor verifier wrote
      * @param failureLabel the primary reason it failed ({@code none} when resolved)
-     * @param tests per-test statuses as parsed (names of {@code TestStatus})
+     * @param tests per-test statuses as parsed
      * @param sweResolution the SWE-bench resolution, for SWE-bench tasks; null otherwise
      * @param tags behaviour tags read from the trajectory ({@code dev.agentic.trial.TrialTags}); null in older results
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Score(boolean resolved, double reward, TrialOutcome outcome, FailureLabel failureLabel, Map<String, String> tests,
-                        String sweResolution, List<String> tags) {
+    public record Score(boolean resolved, double reward, TrialOutcome outcome, FailureLabel failureLabel, Map<String, TestStatus> tests,
+                        SweBenchReport.Resolution sweResolution, List<String> tags) {
 
         /** An ungraded trial: not resolved, no tests, no tags. */
         static Score ungraded(TrialOutcome outcome, FailureLabel label) {
@@ -81,7 +84,7 @@ public record TrialResult(int schema, @JsonUnwrapped Subject subject, @JsonUnwra
      * @param trajectory the trajectory file, relative to the run folder, or null
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record AgentRun(String exitStatus, String exitDetail, int steps, String trajectory) {}
+    public record AgentRun(ExitStatus exitStatus, String exitDetail, int steps, String trajectory) {}
 
     /**
      * What the trial's model calls used and cost.
@@ -175,16 +178,15 @@ public record TrialResult(int schema, @JsonUnwrapped Subject subject, @JsonUnwra
                     + (grade.detail() == null ? "(no detail)" : grade.detail()), trajectory);
         }
         EpisodeResult episode = graded.episode();
-        Map<String, String> tests = new LinkedHashMap<>();
-        grade.tests().forEach((name, status) -> tests.put(name, status.name()));
+        Map<String, TestStatus> tests = new LinkedHashMap<>(grade.tests());
         Score score = new Score(grade.resolved(), grade.reward(), TrialOutcome.of(grade.outcome()),
                 FailureLabel.primary(false, episode.exitStatus(), grade), tests,
-                grade.sweBench() == null ? null : grade.sweBench().resolution().name(), tags);
+                grade.sweBench() == null ? null : grade.sweBench().resolution(), tags);
         Spend spend = new Spend(episode.usage().inputTokens(), episode.usage().outputTokens(), episode.costUsd(),
                 episode.usage().cachedInputTokens(), episode.usage().cacheWriteTokens(), episode.cost().withoutCachingUsdOrNull(),
                 episode.cost() instanceof Cost.Known known && known.cachedPriceUnknown() ? Boolean.TRUE : null);
         return new TrialResult(SCHEMA, Subject.of(task, trial), score,
-                new AgentRun(episode.exitStatus().label(), episode.detail(), episode.steps(), trajectory), spend,
+                new AgentRun(episode.exitStatus(), episode.detail(), episode.steps(), trajectory), spend,
                 Timing.since(started, graded.agentMs(), grade.durationMs()),
                 new Tries(attempts, grade.outcome() == Grade.Outcome.TASK_ERROR ? grade.detail() : null, null));
     }

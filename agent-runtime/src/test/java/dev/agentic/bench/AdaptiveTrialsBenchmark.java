@@ -1,5 +1,6 @@
 package dev.agentic.bench;
 
+import dev.agentic.task.TaskSet;
 import dev.agentic.testing.Trials;
 import dev.agentic.trial.TrialResult;
 import dev.agentic.stats.Sprt;
@@ -73,7 +74,7 @@ public final class AdaptiveTrialsBenchmark {
             }
         }
         RunInfo info = new RunInfo(1, variant, variant, null, "", Map.of(), "h", "sim", "sim", "sim", "same", TaskSet.CORE, rates.length, 3, 1,
-                1.0, "sim", "sim", "sim", "sim", "s", "e", "finished");
+                1.0, "sim", "sim", "sim", "sim", "s", "e", RunStatus.FINISHED);
         return new RunResults(java.nio.file.Path.of(variant), info, trials);
     }
 

@@ -86,8 +86,8 @@ class CostCapTest {
                             + " $1000.00 / $1000.00 per Mtok in / out)")
                     .contains("measured: no earlier results of paid on these tasks to refine it")
                     .contains("cost cap $2.00 reached: 2 finished trials cost $2.20; no new trial starts")
-                    .contains("cost cap $2.00 reached after 2 of 4 trials ($2.20); the run stops here; resume with a higher"
-                            + " -Dagent.maxRunCost")
+                    .contains("cost cap $2.00 reached after 2 of 4 trials ($2.20); the run stops here; resume it with a higher cap:"
+                            + " agentx bench --variant paid --run-id cap --max-run-cost <usd>; its results so far are in " + run)
                     .doesNotContain("\tat ");
         }
         assertThat(Files.readAllLines(run.resolve("trials.jsonl"))).hasSize(2);
@@ -132,9 +132,9 @@ class CostCapTest {
                 manifest.toString(), "--variant", "paid", "--set", "model=openai:unpriced-model", "--results", results.toString(),
                 "--max-run-cost", "5")) {
             assertThat(refused.exitCode(RUN)).as(refused.output()).isEqualTo(2);
-            assertThat(refused.output().strip()).isEqualTo("agentx: cost cap $5.00 (--max-run-cost, -Dagent.maxRunCost) cannot be enforced:"
+            assertThat(refused.output().strip()).isEqualTo("agentx: cost cap $5.00 (--max-run-cost) cannot be enforced:"
                     + " the price of model openai:unpriced-model is unknown, so its trials would count as $0; give its price in a file"
-                    + " (--prices, -Dagent.prices) with the line 'unpriced-model = <USD per Mtok in>, <USD per Mtok out>', or run without"
+                    + " (--prices <file>) with the line 'unpriced-model = <USD per Mtok in>, <USD per Mtok out>', or run without"
                     + " a cost cap");
         }
         assertThat(server.requests()).isEmpty();

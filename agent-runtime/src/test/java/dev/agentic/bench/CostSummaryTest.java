@@ -1,5 +1,6 @@
 package dev.agentic.bench;
 
+import dev.agentic.task.TaskSet;
 import dev.agentic.trial.TrialResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
@@ -22,7 +23,7 @@ class CostSummaryTest {
 
     static RunInfo run(String variant, int tasks) {
         return new RunInfo(1, variant + "-run", variant, null, "", Map.of(), "h", "openai:gpt-x", "suite", "suite.yaml", "hash",
-                TaskSet.CORE, tasks, 1, 1, 1.0, "dev", "unknown", "host", "17", "s", "e", "finished");
+                TaskSet.CORE, tasks, 1, 1, 1.0, "dev", "unknown", "host", "17", "s", "e", RunStatus.FINISHED);
     }
 
     static TrialResult trial(String task, boolean resolved, long input, long cached, long write, long output, Double cost,

@@ -4,6 +4,7 @@ import com.sun.management.GarbageCollectionNotificationInfo;
 import dev.agentic.model.Models;
 import dev.agentic.sandbox.ExecResult;
 import dev.agentic.sandbox.SandboxSpec;
+import dev.agentic.task.TaskSet;
 import dev.agentic.testing.MemoryPlace;
 import dev.agentic.testing.MemorySandbox;
 import dev.agentic.trial.Grading;

@@ -7,6 +7,7 @@ import dev.agentic.model.Models;
 import dev.agentic.sandbox.PlaceSettings;
 import dev.agentic.sandbox.Places;
 import dev.agentic.sandbox.SandboxSpec;
+import dev.agentic.task.TaskSet;
 import dev.agentic.task.TestFolders;
 import dev.agentic.testing.SecondEngine;
 import dev.agentic.trial.TrialResult;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentic.suite.Suite;
+import dev.agentic.task.TaskSet;
 import dev.agentic.task.TestFolders;
 import dev.agentic.testing.ChildProcess;
 import dev.agentic.testing.Trials;
@@ -227,7 +228,7 @@ class StagedEvaluationTest {
         Path results = manifest.getParent().resolve(variant + "/results");
         ResultsStore store = ResultsStore.at(results.resolve("p1"));
         store.write(new RunInfo(RunInfo.SCHEMA, "p1", variant, null, "", Map.of(), "h", "scripted:x", "s", manifest.toString(), hash,
-                TaskSet.CORE, tasks.size(), 1, 1, 1.0, "dev", "unknown", "host", "17", "s", "e", "finished"));
+                TaskSet.CORE, tasks.size(), 1, 1, 1.0, "dev", "unknown", "host", "17", "s", "e", RunStatus.FINISHED));
         for (String task : tasks) {
             store.append(Trials.graded(task, 1, resolved));
         }
@@ -241,7 +242,7 @@ class StagedEvaluationTest {
         Path results = dir.resolve("base/results");
         ResultsStore store = ResultsStore.at(results.resolve("p1"));
         store.write(new RunInfo(RunInfo.SCHEMA, "p1", "base", null, "", Map.of(), "h", "scripted:x", "small", manifest.toString(), hash,
-                TaskSet.CORE, 3, 1, 1, 1.0, "dev", "unknown", "host", "17", "s", "e", "finished"));
+                TaskSet.CORE, 3, 1, 1, 1.0, "dev", "unknown", "host", "17", "s", "e", RunStatus.FINISHED));
         for (String task : List.of("tb/hello-world", "tb/csv-to-json-report", "tb/log-error-summary")) {
             store.append(Trials.graded(task, 1, !task.equals("tb/csv-to-json-report")));
         }

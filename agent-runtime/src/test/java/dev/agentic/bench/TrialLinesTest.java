@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentic.task.TaskSet;
 import dev.agentic.testing.Trials;
 import dev.agentic.trial.FailureLabel;
 import dev.agentic.trial.TrialOutcome;
@@ -108,7 +109,7 @@ class TrialLinesTest {
         assertThat(read.resolved()).isFalse();
         assertThat(read.score().outcome()).isEqualTo(TrialOutcome.TESTS_FAILED);
         assertThat(read.score().failureLabel()).isEqualTo(FailureLabel.TESTS_FAILED);
-        assertThat(read.score().tests()).hasSize(5).containsEntry("../tests/test_outputs.py::test_job_runs_in_fresh_login_shell", "FAILED");
+        assertThat(read.score().tests()).hasSize(5).containsEntry("../tests/test_outputs.py::test_job_runs_in_fresh_login_shell", dev.agentic.verify.swebench.TestStatus.FAILED);
         assertThat(read.score().tags()).as("no tags before they were read from trajectories").isNull();
         assertThat(read.spend().cachedInputTokens()).isZero();
         assertThat(read.spend().cacheWriteTokens()).isZero();
@@ -211,8 +212,62 @@ class TrialLinesTest {
                 .isEqualTo(ResultsStore.JSON.readTree(text));
 
         Files.writeString(dir.resolve("run.json"), text.replace("\"task_set\" : \"core\"", "\"task_set\" : \"extension\""));
-        assertThatThrownBy(() -> copy.runInfo()).hasMessageStartingWith(dir.resolve("run.json") + ": not a run description: ")
-                .hasMessageContaining("task set 'extension': expected core or expansion");
+        assertThatThrownBy(() -> copy.runInfo())
+                .hasMessage(dir.resolve("run.json") + ": not a run description: field 'task_set': task set 'extension': expected core or expansion");
+    }
+
+    @Test
+    void theStatusOfARunAndTheOutcomesOfItsStagesAreClosedSetsWrittenAsBefore() throws IOException {
+        assertThat(java.util.Arrays.stream(RunStatus.values()).map(RunStatus::label)).containsExactly("running", "finished", "unhealthy", "capped");
+        assertThat(java.util.Arrays.stream(StageOutcome.values()).map(StageOutcome::label))
+                .containsExactly("cleared", "stopped", "not reached", "unfinished");
+        RunInfo.StageRecord stage = new RunInfo.StageRecord("screen", List.of("tb/a"), 1, 1, 0, null, 0.5, StageOutcome.NOT_REACHED);
+        assertThat(ResultsStore.JSON.writeValueAsString(stage)).contains("\"outcome\":\"not reached\"");
+        assertThat(ResultsStore.JSON.readValue(ResultsStore.JSON.writeValueAsString(stage), RunInfo.StageRecord.class)).isEqualTo(stage);
+
+        String text = Files.readString(EXPERIMENTS.resolve("exp-02/results/k3/run.json"));
+        ResultsStore copy = ResultsStore.at(dir);
+        Files.writeString(dir.resolve("run.json"), text);
+        assertThat(copy.runInfo().orElseThrow().status()).isEqualTo(RunStatus.FINISHED);
+        Files.writeString(dir.resolve("run.json"), text.replace("\"status\" : \"finished\"", "\"status\" : \"done\""));
+        assertThatThrownBy(() -> copy.runInfo()).hasMessage(dir.resolve("run.json") + ": not a run description: field 'status': run status"
+                + " 'done': expected one of running, finished, unhealthy, capped");
+    }
+
+    @Test
+    void anExitStatusOrASweBenchResolutionThatIsNotOneOfTheSetIsRefusedNamingFileLineAndField() throws IOException {
+        Path trials = dir.resolve(ResultsStore.TRIALS);
+        String good = ResultsStore.JSON.writeValueAsString(Trials.graded("tb/a", 1, true));
+        assertThat(good).contains("\"exit_status\":\"submitted\"");
+        Files.writeString(trials, good.replace("\"exit_status\":\"submitted\"", "\"exit_status\":\"gave_up\"") + "\n");
+        assertThatThrownBy(() -> ResultsStore.at(dir).trials()).hasMessage(trials + ":1: not a trial result: field 'exit_status': exit status"
+                + " 'gave_up': expected one of submitted, step_limit, token_limit, cost_limit, time_limit, context_length_exceeded,"
+                + " format_errors, model_error, sandbox_error");
+        Files.writeString(trials, good.replace("\"tags\"", "\"swe_resolution\":\"RESOLVED_MOSTLY\",\"tags\"") + "\n");
+        assertThatThrownBy(() -> ResultsStore.at(dir).trials()).hasMessage(trials + ":1: not a trial result: field 'swe_resolution': SWE-bench"
+                + " resolution 'RESOLVED_MOSTLY': expected one of RESOLVED_FULL, RESOLVED_PARTIAL, RESOLVED_NO");
+    }
+
+    @Test
+    void everyCommittedTrialAndRunIsWrittenBackAsItWasRead() throws IOException {
+        List<Path> files;
+        try (Stream<Path> all = Files.walk(EXPERIMENTS)) {
+            files = all.filter(f -> f.getFileName().toString().equals(ResultsStore.TRIALS) || f.getFileName().toString().equals("run.json"))
+                    .filter(f -> f.toString().contains("/results/")).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThanOrEqualTo(8);
+        int lines = 0;
+        for (Path file : files) {
+            Class<?> type = file.getFileName().toString().equals("run.json") ? RunInfo.class : TrialResult.class;
+            List<String> texts = type == RunInfo.class ? List.of(Files.readString(file))
+                    : Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
+            for (String text : texts) {
+                Object read = ResultsStore.JSON.readValue(text, type);
+                assertThat(ResultsStore.JSON.readTree(ResultsStore.JSON.writeValueAsString(read))).as(file + ": written back as read").isEqualTo(ResultsStore.JSON.readTree(text));
+                lines++;
+            }
+        }
+        assertThat(lines).isGreaterThan(300);
     }
 
     @Test

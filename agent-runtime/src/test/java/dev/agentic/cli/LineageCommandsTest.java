@@ -10,8 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentic.bench.RunInfo;
-import dev.agentic.bench.TaskSet;
+import dev.agentic.bench.StageOutcome;
 import dev.agentic.cli.AgentCliTest.Run;
+import dev.agentic.task.TaskSet;
 import dev.agentic.testing.StoredResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,8 +131,8 @@ class LineageCommandsTest {
     @Test
     void gateFailsAChildStoppedAtAStageItsParentClearedWhateverTheRule() {
         Path experiments = dir.resolve("experiments");
-        RunInfo.StageRecord cleared = new RunInfo.StageRecord("screen", List.of("tb/t0", "tb/t1"), 2, 2, 2, 1.0, 0.5, RunInfo.CLEARED);
-        RunInfo.StageRecord stopped = new RunInfo.StageRecord("screen", List.of("tb/t0", "tb/t1"), 2, 2, 0, 0.0, 0.5, RunInfo.STOPPED);
+        RunInfo.StageRecord cleared = new RunInfo.StageRecord("screen", List.of("tb/t0", "tb/t1"), 2, 2, 2, 1.0, 0.5, StageOutcome.CLEARED);
+        RunInfo.StageRecord stopped = new RunInfo.StageRecord("screen", List.of("tb/t0", "tb/t1"), 2, 2, 0, 0.0, 0.5, StageOutcome.STOPPED);
         Path base = store(experiments, StoredResults.withStages(StoredResults.run("base", null, Map.of(), "s1", TaskSet.CORE, 3, 1),
                 List.of(cleared), null), StoredResults.trials(1, true, true, false));
         Path child = store(experiments, StoredResults.withStages(StoredResults.run("child", "base", Map.of(), "s1", TaskSet.CORE, 3, 1),

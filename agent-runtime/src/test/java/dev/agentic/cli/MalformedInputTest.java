@@ -172,7 +172,7 @@ class MalformedInputTest {
         cases.add(unpositioned("bench: a cost cap on a model without a price", d -> cli("bench", "--suite", staged(d, "").toString(),
                         "--variant", "v", "--set", "model=openai:unpriced-model", "--results", d.resolve("results").toString(),
                         "--max-run-cost", "5"),
-                "cost cap $5.00 (--max-run-cost, -Dagent.maxRunCost) cannot be enforced: the price of model openai:unpriced-model is unknown"));
+                "cost cap $5.00 (--max-run-cost) cannot be enforced: the price of model openai:unpriced-model is unknown"));
         cases.add(unpositioned("bench: a price table that is not there", d -> cli("bench", "--suite", staged(d, "").toString(),
                         "--variant", "v", "--set", "model=openai:gpt-4o-mini", "--results", d.resolve("results").toString(),
                         "--prices", d.resolve("prices.txt").toString()),
@@ -182,7 +182,7 @@ class MalformedInputTest {
                 "--max-run-cost -1.0: expected a number of USD, 0 or more (0: no cap)"));
         cases.add(unpositioned("--tasks: a glob never closed", d -> validate(write(d, "suite.yaml", "id: s\ntasks:\n  - " + HELLO + "\n"),
                         "--tasks", "tb/[abc"),
-                "--tasks (-Dagent.tasks) 'tb/[abc' (filtering suite ", "suite.yaml): not a valid glob: '[' at character 4 is not closed"));
+                "--tasks 'tb/[abc' (filtering suite ", "suite.yaml): not a valid glob: '[' at character 4 is not closed"));
         cases.add(unpositioned("validate: --tasks matching no task", d -> validate(write(d, "suite.yaml", "id: s\ntasks:\n  - " + HELLO + "\n"),
                         "--tasks", "hello-wrld"),
                 "no task of suite s (", "suite.yaml) matches --tasks 'hello-wrld'; its 1 task is tb/hello-world"));
@@ -193,7 +193,7 @@ class MalformedInputTest {
                 "suite ", "suite.yaml", "hello-wrld"));
         cases.add(unpositioned("--exclude: a group never closed", d -> validate(write(d, "suite.yaml", "id: s\ntasks:\n  - " + HELLO + "\n"),
                         "--exclude", "tb/{hello,world"),
-                "--exclude (-Dagent.exclude) 'tb/{hello,world'", "not a valid glob: '{' at character 4 is not closed; expected a '}'"));
+                "--exclude 'tb/{hello,world'", "not a valid glob: '{' at character 4 is not closed; expected a '}'"));
 
         // Terminal-Bench task.yaml and docker-compose.yaml, read by run (and by suites)
         cases.add(positioned("task.yaml: a mapping value where none is allowed", d -> run(task(d, "task.yaml", "instruction: do it\n  difficulty: easy\n")),
@@ -301,7 +301,7 @@ class MalformedInputTest {
                 "--results ", "empty: not a results folder (no LATEST file and no run folder with run.json)"));
         cases.add(unpositioned("summary: a run that is not there", d -> cli("summary", "--results", experiments(d).resolve("exp-02/results").toString(),
                         "--run-id", "k9"),
-                "no run k9 of exp-02 in ", "exp-02/results: run ./mvnw agent:bench -Pexp-02 first"));
+                "no run k9 of exp-02 in ", "exp-02/results; bench it first: agentx bench --variant exp-02 --results ", "exp-02/results"));
         cases.add(unpositioned("summary: a parent folder that is not there", d -> cli("summary", "--results", experiments(d).resolve("exp-02/results").toString(),
                         "--parent", d.resolve("nowhere").toString()),
                 "--parent ", "nowhere: no such folder"));

@@ -352,7 +352,7 @@ class PublishedSuiteTest {
 
         Run bad = run("fetch", "--cache", cache.toString(), "--suite", manifest.toString(), "--no-images", "--source", "swe-mini=file:relative/copy");
         assertThat(bad.exitCode()).as(bad.all()).isEqualTo(2);
-        assertThat(bad.stderr()).contains("--source swe-mini=file:relative/copy (-Dagent.sources): not a usable location");
+        assertThat(bad.stderr()).contains("--source swe-mini=file:relative/copy: not a usable location");
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentic.suite.Suite;
 import dev.agentic.task.Task;
+import dev.agentic.task.TaskSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,10 +61,10 @@ class TargetSuiteTest {
     void theTargetManifestNamesFiftyCoreAndTwentyFiveExpansionTasksPinned() {
         FetchPlan plan = FetchPlan.read(TARGET, Map.of());
         assertThat(plan.suiteId()).isEqualTo("target");
-        assertThat(plan.of("core")).hasSize(50);
-        assertThat(plan.of("expansion")).hasSize(25);
-        assertThat(plan.of("core").stream().filter(t -> t.source() instanceof Source.Git)).hasSize(25);
-        assertThat(plan.of("expansion").stream().filter(t -> t.source() instanceof Source.Git)).hasSize(12);
+        assertThat(plan.of(TaskSet.CORE)).hasSize(50);
+        assertThat(plan.of(TaskSet.EXPANSION)).hasSize(25);
+        assertThat(plan.of(TaskSet.CORE).stream().filter(t -> t.source() instanceof Source.Git)).hasSize(25);
+        assertThat(plan.of(TaskSet.EXPANSION).stream().filter(t -> t.source() instanceof Source.Git)).hasSize(12);
         assertThat(plan.tasks()).extracting(PublishedTask::name).doesNotHaveDuplicates();
         Source.Git tb = (Source.Git) plan.sources().get("terminal-bench-2");
         assertThat(tb.commit()).isEqualTo("69671fbaac6d67a7ef0dfec016cc38a64ef7a77c");

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentic.bench.RunInfo;
+import dev.agentic.bench.RunStatus;
 import dev.agentic.bench.RunResults;
-import dev.agentic.bench.TaskSet;
+import dev.agentic.task.TaskSet;
 import dev.agentic.testing.Trials;
 import dev.agentic.trial.TrialResult;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class ComparisonsTest {
             }
         }
         RunInfo info = new RunInfo(1, variant + "-run", variant, null, "", Map.of(), "h", "scripted:x", "suite", "suite.yaml", suiteHash,
-                TaskSet.CORE, truth.length, trials, 1, 1.0, "dev", "unknown", "host", "17", "s", "e", "finished");
+                TaskSet.CORE, truth.length, trials, 1, 1.0, "dev", "unknown", "host", "17", "s", "e", RunStatus.FINISHED);
         return new RunResults(Path.of(variant), info, list);
     }
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentic.bench.ResultsStore;
 import dev.agentic.bench.RunInfo;
+import dev.agentic.bench.RunStatus;
+import dev.agentic.bench.StageOutcome;
 import dev.agentic.bench.RunResults;
-import dev.agentic.bench.TaskSet;
+import dev.agentic.task.TaskSet;
 import dev.agentic.testing.Trials;
 import dev.agentic.trial.TrialResult;
 import java.io.IOException;
@@ -27,16 +29,16 @@ class ExpansionGateTest {
     Path dir;
 
     static final RunInfo.StageRecord SCREEN_CLEARED = new RunInfo.StageRecord("screen", List.of("tb/t0", "tb/t1"), 2, 2, 2, 1.0, 0.5,
-            RunInfo.CLEARED);
+            StageOutcome.CLEARED);
     static final RunInfo.StageRecord SCREEN_STOPPED = new RunInfo.StageRecord("screen", List.of("tb/t0", "tb/t1"), 2, 2, 0, 0.0, 0.5,
-            RunInfo.STOPPED);
-    static final RunInfo.StageRecord REST_CLEARED = new RunInfo.StageRecord("rest", List.of("tb/t2"), 1, 1, 1, 1.0, 0, RunInfo.CLEARED);
+            StageOutcome.STOPPED);
+    static final RunInfo.StageRecord REST_CLEARED = new RunInfo.StageRecord("rest", List.of("tb/t2"), 1, 1, 1, 1.0, 0, StageOutcome.CLEARED);
     static final RunInfo.StageRecord REST_NOT_REACHED = new RunInfo.StageRecord("rest", List.of("tb/t2"), 0, 0, 0, null, 0,
-            RunInfo.NOT_REACHED);
+            StageOutcome.NOT_REACHED);
 
     static RunInfo info(String variant, String hash, int tasks, List<RunInfo.StageRecord> stages, String stoppedAt) {
         return new RunInfo(RunInfo.SCHEMA, variant + "-run", variant, null, "", Map.of(), "h", "scripted:x", "s", "suite.yaml", hash, TaskSet.CORE,
-                tasks, 1, 1, 1.0, "dev", "unknown", "host", "17", "s", "e", "finished", stages, stoppedAt,
+                tasks, 1, 1, 1.0, "dev", "unknown", "host", "17", "s", "e", RunStatus.FINISHED, stages, stoppedAt,
                 stoppedAt == null ? null : "stage " + stoppedAt + ": below its threshold", null, null, null);
     }
 
@@ -99,7 +101,7 @@ class ExpansionGateTest {
         assertThat(ExpansionGate.decide(child("s1", all(8, true)), null, null, "x").reason())
                 .isEqualTo("expansion not run: child has no parent to compare with");
         assertThat(ExpansionGate.decide(child("s1", all(8, true)), "base", dir.resolve("base/results"), "x").reason())
-                .startsWith("expansion not run: no results for base in ").endsWith(": run ./mvnw agent:bench -Pbase first");
+                .startsWith("expansion not run: no results for base in ").endsWith("; bench it first: agentx bench --variant base --results " + dir.resolve("base/results"));
         Path otherSuite = stored("old", "s0", all(8, false));
         assertThat(ExpansionGate.decide(child("s1", all(8, true)), "old", otherSuite, "x").reason())
                 .startsWith("expansion not run: cannot compare child with old: their results come from different suite contents");

@@ -7,7 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentic.bench.RunInfo;
-import dev.agentic.bench.TaskSet;
+import dev.agentic.bench.StageOutcome;
+import dev.agentic.task.TaskSet;
 import dev.agentic.testing.StoredResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +40,8 @@ class PromotionRoundTest {
     @Test
     void childrenWithoutResultsOrStoppedAtAStageArePassedOverAndTheDecisionIsLogged() throws Exception {
         StoredResults.suite(experiments, List.of(TASKS.resolve("hello-world")), List.of());
-        RunInfo.StageRecord cleared = new RunInfo.StageRecord("screen", List.of("tb/t0"), 1, 1, 1, 1.0, 0.5, RunInfo.CLEARED);
-        RunInfo.StageRecord stopped = new RunInfo.StageRecord("screen", List.of("tb/t0"), 1, 1, 0, 0.0, 0.5, RunInfo.STOPPED);
+        RunInfo.StageRecord cleared = new RunInfo.StageRecord("screen", List.of("tb/t0"), 1, 1, 1, 1.0, 0.5, StageOutcome.CLEARED);
+        RunInfo.StageRecord stopped = new RunInfo.StageRecord("screen", List.of("tb/t0"), 1, 1, 0, 0.0, 0.5, StageOutcome.STOPPED);
         store(experiments, StoredResults.withStages(StoredResults.run("base", null, Map.of(), "s1", TaskSet.CORE, 10, 1),
                 List.of(cleared), null), StoredResults.trials(1, first(3, 10)));
         store(experiments, "kid", "base", Map.of(), 1, all(10, true));
@@ -76,7 +77,7 @@ class PromotionRoundTest {
                         e -> assertThat(e.variant()).isEqualTo("kid"))
                 .hasMessageContaining("the expansion-set results of kid (run kid-expansion in ")
                 .hasMessageContaining("come from other suite contents (hash other) than the core results (hash s1)")
-                .hasMessageEndingWith("re-measure the expansion set of kid")
+                .hasMessageEndingWith("re-measure the expansion set of kid (agentx bench --variant kid --task-set expansion)")
                 .hasMessageNotContaining("-Dagent").hasMessageNotContaining("mvnw");
         assertThat(experiments.resolve("promotions.jsonl")).as("no decision, nothing logged").doesNotExist();
 

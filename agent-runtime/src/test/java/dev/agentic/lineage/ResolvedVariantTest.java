@@ -62,7 +62,7 @@ class ResolvedVariantTest {
         assertRefused("{\"schema\": 1, \"variant\": \"v\", \"settings\": {\"max-steps\": 30}}",
                 ":1:57: setting 'max-steps': expected a string, found a number");
         assertRefused("{\"schema\": 2, \"variant\": \"v\", \"settings\": {}}",
-                ":1:12: field 'schema': '2', this version reads 1; write the file again with this version (./mvnw agent:bench)");
+                ":1:12: field 'schema': '2', this version reads 1; write the file again with this version");
         assertRefused("{\"schema\": 1, \"variant\": \"v\", \"setings\": {}}",
                 ":1:42: field 'setings': unknown field; expected one of schema, variant, parent, hypothesis, source, settings");
         assertRefused("{\"schema\": 1, \"variant\": \"a/b\", \"settings\": {}}",

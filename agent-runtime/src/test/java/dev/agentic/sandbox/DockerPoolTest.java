@@ -3,7 +3,13 @@ package dev.agentic.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentic.task.TerminalBenchTask;
+import dev.agentic.task.TestFolders;
+import dev.agentic.testing.Attempts;
 import dev.agentic.testing.SecondEngine;
+import dev.agentic.trial.Grading;
+import dev.agentic.trial.TrialAgent;
+import dev.agentic.trial.TrialPipeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -182,6 +188,34 @@ class DockerPoolTest {
         }
         b.stop();
         return mark;
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aBaseImageNoEngineOfThePoolCanGetIsAnInfrastructureFailureNotABrokenTask() throws Exception {
+        try (SecondEngine empty = SecondEngine.openEmpty()) { // no image, and no registry to pull from
+            Path engines = Files.writeString(dir.resolve("engines.yaml"), "engines:\n  - address: " + empty.host() + "\n    concurrency: 1\n");
+            Path folder = TestFolders.copy(Path.of("src/test/resources/tasks/tb-compose"), dir.resolve("task")); // FROM agentic/base:bookworm
+            TerminalBenchTask task = TerminalBenchTask.load(folder);
+            List<String> log = new CopyOnWriteArrayList<>();
+            try (Place pool = Places.named("docker-pool", PlaceSettings.of(Duration.ZERO).withEngines(engines))) {
+                pool.open(TEN_SECONDS, log::add);
+                TrialPipeline pipeline = TrialPipeline.at(pool, Grading.benchmark(pool, 1.0, Set.of()));
+                TrialAgent oracle = new TrialAgent.Acting("oracle", Attempts.ORACLE);
+
+                dev.agentic.trial.Attempt lacking = pipeline.attempt(task, oracle);
+
+                assertThat(lacking).as("the engine's lack, not the task's error").isInstanceOf(dev.agentic.trial.Attempt.Infrastructure.class);
+                assertThat(((dev.agentic.trial.Attempt.Infrastructure) lacking).error()).startsWith(folder.resolve("Dockerfile") + ":1: FROM "
+                        + SandboxSpec.BASE_IMAGE + ": the base image is not on the Docker engine at " + empty.host()
+                        + ", no other engine of the pool could supply it, and it could not be pulled (");
+
+                empty.load(SandboxSpec.BASE_IMAGE); // as a retry finds it once the engine has the image: nothing was remembered as broken
+                dev.agentic.trial.Attempt graded = pipeline.attempt(task, oracle);
+                assertThat(graded).as(String.valueOf(graded)).isInstanceOfSatisfying(dev.agentic.trial.Attempt.Graded.class,
+                        g -> assertThat(g.grade().resolved()).isTrue());
+            }
+        }
     }
 
     @Test

@@ -264,6 +264,11 @@ public final class SecondEngine implements AutoCloseable {
     }
 
     private void load() {
+        load(image);
+    }
+
+    /** Loads {@code image} into this engine from the machine's engine ({@code docker save | docker -H … load}). */
+    public void load(String image) {
         try {
             List<Process> pipeline = ProcessBuilder.startPipeline(List.of(
                     new ProcessBuilder("docker", "save", image).redirectError(ProcessBuilder.Redirect.appendTo(log().toFile())),

@@ -2,8 +2,9 @@ package dev.agentic.testing;
 
 import dev.agentic.bench.ResultsStore;
 import dev.agentic.bench.RunInfo;
+import dev.agentic.bench.RunStatus;
 import dev.agentic.bench.RunResults;
-import dev.agentic.bench.TaskSet;
+import dev.agentic.task.TaskSet;
 import dev.agentic.trial.TrialResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +27,7 @@ public final class StoredResults {
     public static RunInfo run(String variant, String parent, Map<String, String> config, String suiteHash, TaskSet taskSet, int tasks,
                               int trials) {
         return new RunInfo(RunInfo.SCHEMA, variant + "-" + taskSet, variant, parent, "the hypothesis of " + variant, config, "h", "scripted:x",
-                "tiny", "suite.yaml", suiteHash, taskSet, tasks, trials, 1, 1.0, "dev", "unknown", "host", "17", "s", "e", "finished");
+                "tiny", "suite.yaml", suiteHash, taskSet, tasks, trials, 1, 1.0, "dev", "unknown", "host", "17", "s", "e", RunStatus.FINISHED);
     }
 
     /** {@code run} as run {@code runId}. */

@@ -32,7 +32,7 @@ public final class Trials {
         return new TrialResult(TrialResult.SCHEMA, subject(task, trial),
                 new TrialResult.Score(resolved, resolved ? 1 : 0, resolved ? TrialOutcome.RESOLVED : TrialOutcome.TESTS_FAILED, label,
                         Map.of(), null, tags),
-                new TrialResult.AgentRun("submitted", null, 3, "trajectories/" + task + "." + trial + ".jsonl"), SPEND, TIMING,
+                new TrialResult.AgentRun(dev.agentic.agent.ExitStatus.SUBMITTED, null, 3, "trajectories/" + task + "." + trial + ".jsonl"), SPEND, TIMING,
                 new TrialResult.Tries(1, null, null));
     }
 

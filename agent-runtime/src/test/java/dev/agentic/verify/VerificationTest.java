@@ -144,18 +144,27 @@ class VerificationTest {
     }
 
     @Test
-    void anUnbuildableTaskIsATaskErrorAndValidationGoesOn() throws Exception {
+    void aDockerfileThatFailsIsATaskErrorNamingItsLineAndABaseImageTheEngineCannotGetIsNot() throws Exception {
         Path broken = copy(FIXTURES.resolve("tb-compose"), dir.resolve("broken"));
-        Files.writeString(broken.resolve("Dockerfile"), "FROM agentic/base:bookworm\nRUN exit 3\n");
+        Files.writeString(broken.resolve("Dockerfile"), "# the environment\nFROM agentic/base:bookworm\nRUN true \\\n    && exit 3\n");
+        Path unparsable = copy(FIXTURES.resolve("tb-compose"), dir.resolve("unparsable"));
+        Files.writeString(unparsable.resolve("Dockerfile"), "FROM agentic/base:bookworm\nWORKDIR /app\nFORM x\n");
         Path missingBase = copy(FIXTURES.resolve("tb-compose"), dir.resolve("missing-base"));
         Files.writeString(missingBase.resolve("Dockerfile"), "FROM agentic/no-such-image:1\n");
         List<TaskValidation.Result> results = new TaskValidation(ATTEMPT.pipeline(), 1, 1).validate(List.of(TerminalBenchTask.load(broken),
-                TerminalBenchTask.load(missingBase), TerminalBenchTask.load(FIXTURES.resolve("tb-compose"))), r -> { });
-        assertThat(results).extracting(TaskValidation.Result::status)
-                .containsExactly(TaskValidation.Status.INVALID, TaskValidation.Status.INVALID, TaskValidation.Status.VALID);
+                TerminalBenchTask.load(unparsable), TerminalBenchTask.load(missingBase), TerminalBenchTask.load(FIXTURES.resolve("tb-compose"))),
+                r -> { });
+        assertThat(results).extracting(TaskValidation.Result::status).containsExactly(TaskValidation.Status.INVALID,
+                TaskValidation.Status.INVALID, TaskValidation.Status.INVALID, TaskValidation.Status.VALID);
         assertThat(results.get(0).oracle().get(0).outcome()).isEqualTo(Grade.Outcome.TASK_ERROR);
-        assertThat(results.get(0).reason()).contains("task_error").doesNotContain("a base image named in FROM");
-        assertThat(results.get(1).reason()).contains("agentic/no-such-image:1").contains("named in FROM is not present");
+        assertThat(results.get(0).reason()).contains("task_error", broken.resolve("Dockerfile") + ":3: building image ",
+                " failed at RUN true && exit 3: ");
+        assertThat(results.get(1).oracle().get(0).outcome()).isEqualTo(Grade.Outcome.TASK_ERROR);
+        assertThat(results.get(1).reason()).contains(unparsable.resolve("Dockerfile") + ":3: building image ", "unknown instruction");
+        // no registry answers here: the engine lacks the image, which says nothing about the task
+        assertThat(results.get(2).oracle().get(0).outcome()).as(results.get(2).reason()).isEqualTo(Grade.Outcome.VERIFIER_ERROR);
+        assertThat(results.get(2).reason()).doesNotContain("task_error").contains(missingBase.resolve("Dockerfile")
+                + ":1: FROM agentic/no-such-image:1: the base image is not on the Docker engine at ", " and it could not be pulled (");
     }
 
     private static Path copy(Path source, Path target) throws Exception {

@@ -1,17 +1,21 @@
-package dev.agentic.bench;
+package dev.agentic.task;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** Which of a suite's task sets a run measures; written and given on the command line as {@code core} or {@code expansion}. */
+/**
+ * Which of a suite's task sets a run measures, or a published task belongs to: written and given on the command line
+ * as {@code core} or {@code expansion}. Here, beside the tasks, so that the bench, the lineage and the fetching of
+ * published tasks all use the one set.
+ */
 public enum TaskSet {
     /** The suite's tasks. */
     CORE,
     /** Its expansion set, measured once a variant beats its parent on the core. */
     EXPANSION;
 
-    /** The form in {@code run.json}, on the command line and in {@code -Dagent.taskSet}. */
+    /** The form in {@code run.json} ({@code task_set}) and on the command line ({@code --task-set}, {@code agentx fetch --set}). */
     @JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT);
