@@ -31,6 +31,8 @@ public final class AdaptiveTrialsBenchmark {
 
     static final int TASKS = 50;
     static final int REPLICATIONS = 500;
+    static final int AA_REPLICATIONS = 2000;
+    static final int FIXED_AA_REPLICATIONS = 10_000; // cheap, and a rate near 5 % needs them to be read to ±0.5 points
     static final int CAP = 40;
     static final double ALPHA = 0.05;
     static final int RESAMPLES = 200; // the bootstrap is a diagnostic: it does not decide
@@ -41,8 +43,10 @@ public final class AdaptiveTrialsBenchmark {
         for (int i = 0; i < TASKS; i++) {
             parent[i] = 0.05 + 0.9 * random.nextDouble();
         }
-        System.out.printf(Locale.ROOT, "%d tasks, true parent rates uniform in [0.05, 0.95], child worse by Δ; one-sided α = %.2f,"
-                + " power target 0.8; %d replications per cell%n", TASKS, ALPHA, REPLICATIONS);
+        gate(random);
+        System.out.printf(Locale.ROOT, "%n%d tasks, true parent rates uniform in [0.05, 0.95], child worse by Δ; one-sided α = %.2f,"
+                + " power target 0.8; %d replications at Δ, %d on A/A (fixed: %d)%n", TASKS, ALPHA, REPLICATIONS, AA_REPLICATIONS,
+                FIXED_AA_REPLICATIONS);
         System.out.printf(Locale.ROOT, "%-8s %-34s %12s %12s %16s %8s%n", "Δ", "design", "trials at Δ", "trials A/A", "A/A false fail", "power");
         for (double delta : new double[] {0.10, 0.15}) {
             double[] child = shifted(parent, -delta);
@@ -51,11 +55,11 @@ public final class AdaptiveTrialsBenchmark {
                 k++;
             }
             double power = fixed(child, parent, k, REPLICATIONS, random)[0];
-            double falseFailures = fixed(parent, parent, k, REPLICATIONS, random)[0];
+            double falseFailures = fixed(parent, parent, k, FIXED_AA_REPLICATIONS, random)[0];
             int fixedTrials = 2 * TASKS * k;
             SequentialTest design = new SequentialTest(ALPHA, 0.2, 0, delta);
-            double[] adaptive = adaptive(child, parent, design, random);
-            double[] aa = adaptive(parent, parent, design, random);
+            double[] adaptive = adaptive(child, parent, design, REPLICATIONS, random);
+            double[] aa = adaptive(parent, parent, design, AA_REPLICATIONS, random);
             System.out.printf(Locale.ROOT, "%-8s %-34s %12d %12d %16.3f %8.2f%n", String.format(Locale.ROOT, "%.0f pts", 100 * delta),
                     "fixed K = " + k + ", paired t-test", fixedTrials, fixedTrials, falseFailures, power);
             System.out.printf(Locale.ROOT, "%-8s %-34s %12.0f %12.0f %16.3f %8.2f   trials adaptive/fixed %.2f at Δ, %.2f at A/A%n", "",
@@ -63,11 +67,38 @@ public final class AdaptiveTrialsBenchmark {
         }
     }
 
+    /**
+     * The fixed-K gate on its own, 50 tasks × 3 trials with task rates drawn from Beta(1, 1) afresh in each of 2,000
+     * replications: the false-failure rate on A/A comparisons, and the power at Δ = 10 and 15 points against the
+     * minimum detectable effect it prints.
+     */
+    static void gate(SplittableRandom random) {
+        int replications = 2000;
+        StringBuilder line = new StringBuilder();
+        for (double delta : new double[] {0, 0.10, 0.15}) {
+            int worse = 0;
+            for (int r = 0; r < replications; r++) {
+                double[] parent = new double[TASKS];
+                for (int i = 0; i < TASKS; i++) {
+                    parent[i] = random.nextDouble();
+                }
+                Comparison c = Comparisons.compare(results("child", shifted(parent, -delta), 3, random),
+                        results("parent", parent, 3, random), 1 - ALPHA, 0, RESAMPLES);
+                worse += c.verdict() == Verdict.WORSE ? 1 : 0;
+            }
+            line.append(String.format(Locale.ROOT, delta == 0 ? "A/A false failures %.3f" : ", power at Δ = %.0f pts %.2f",
+                    delta == 0 ? worse / (double) replications : 100 * delta, worse / (double) replications));
+        }
+        System.out.printf(Locale.ROOT, "gate, %d tasks × 3 trials, task rates from Beta(1,1), %d replications, one-sided α = %.2f: %s;"
+                        + " minimum detectable effect by design %.1f pts%n", TASKS, replications, ALPHA, line,
+                100 * dev.agentic.stats.Power.minimumDetectableEffect(TASKS, 3, ALPHA, 0.8, 0));
+    }
+
     /** Share of replications the gate fails (verdict WORSE), K trials per task for both; {share, trials}. */
     static double[] fixed(double[] child, double[] parent, int k, int replications, SplittableRandom random) {
         int worse = 0;
         for (int r = 0; r < replications; r++) {
-            Comparison c = Comparisons.compare(results("child", child, k, random, null), results("parent", parent, k, random, null),
+            Comparison c = Comparisons.compare(results("child", child, k, random), results("parent", parent, k, random),
                     1 - ALPHA, 0, RESAMPLES);
             worse += c.verdict() == Verdict.WORSE ? 1 : 0;
         }
@@ -75,11 +106,11 @@ public final class AdaptiveTrialsBenchmark {
     }
 
     /** Mean trials used (the child's and the parent's trials paired with them) and share of replications the gate fails. */
-    static double[] adaptive(double[] child, double[] parent, SequentialTest design, SplittableRandom random) {
+    static double[] adaptive(double[] child, double[] parent, SequentialTest design, int replications, SplittableRandom random) {
         double trials = 0;
         int worse = 0;
-        for (int r = 0; r < REPLICATIONS; r++) {
-            RunResults p = results("parent", parent, CAP, random, null);
+        for (int r = 0; r < replications; r++) {
+            RunResults p = results("parent", parent, CAP, random);
             List<TrialResult> c = new ArrayList<>();
             int[] count = new int[TASKS];
             for (int i = 0; i < TASKS; i++) {
@@ -102,17 +133,17 @@ public final class AdaptiveTrialsBenchmark {
             trials += 2 * c.size();
             worse += verdict.verdict() == Verdict.WORSE ? 1 : 0;
         }
-        return new double[] {trials / REPLICATIONS, worse / (double) REPLICATIONS};
+        return new double[] {trials / replications, worse / (double) replications};
     }
 
-    static RunResults results(String variant, double[] rates, int k, SplittableRandom random, RunInfo.Adaptive adaptive) {
+    static RunResults results(String variant, double[] rates, int k, SplittableRandom random) {
         List<TrialResult> trials = new ArrayList<>();
         for (int i = 0; i < rates.length; i++) {
             for (int j = 1; j <= k; j++) {
                 trials.add(trial(i, j, random.nextDouble() < rates[i]));
             }
         }
-        return new RunResults(java.nio.file.Path.of(variant), info(variant, k).withAdaptive(adaptive), trials);
+        return new RunResults(java.nio.file.Path.of(variant), info(variant, k), trials);
     }
 
     static RunInfo info(String variant, int k) {
