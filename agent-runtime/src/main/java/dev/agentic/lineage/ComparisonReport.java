@@ -95,8 +95,9 @@ public final class ComparisonReport {
         return p < 1e-4 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p);
     }
 
+    /** {@code 13.8 pts}; {@code over 100 pts} for an effect no resolved rate can have (too few tasks to detect anything). */
     private static String points(double share) {
-        return String.format(Locale.ROOT, "%.1f pts", 100 * share);
+        return share > 1 ? "over 100 pts" : String.format(Locale.ROOT, "%.1f pts", 100 * share);
     }
 
     /** The failure-mode difference: labels and tags side by side, the sentence, the tasks that flipped. */
