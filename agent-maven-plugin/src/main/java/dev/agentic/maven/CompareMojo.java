@@ -16,13 +16,15 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * Compares the active variant with its parent on their latest results: the per-task table, Δ with
- * its interval, the sign test, the minimum detectable effect, the verdict, and the differences in
- * tokens, cost and time. Reports only; {@code agent:gate} is the goal that fails builds.
+ * the interval of the verdict's paired t-test, the one-sided p-values, the minimum detectable effect by
+ * design and at the observed spread, the verdict, the bootstrap interval (with its seed) and the sign test
+ * as diagnostics, and the differences in tokens, cost and time. Reports only; {@code agent:gate} is the goal
+ * that fails builds.
  */
 @Mojo(name = "compare", requiresProject = true, threadSafe = true)
 public class CompareMojo extends AbstractVariantMojo {
 
-    /** Confidence of the interval. */
+    /** 1 − α, α the one-sided level of "worse" and of "better"; Δ's interval is two-sided at 1 − 2α. */
     @Parameter(property = "agent.confidence", defaultValue = "0.95")
     private double confidence;
 

@@ -19,7 +19,8 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * Fails the build when the active variant underperforms its parent, judged on the latest results of
- * both with paired statistics (see docs/methodology.md), or when, on a staged suite, it stopped at a
+ * both by the verdict's one paired test (see docs/methodology.md: the one-sided paired t-test on per-task
+ * differences, or an adaptive run's sequential test), or when, on a staged suite, it stopped at a
  * stage its parent cleared (whatever the rule: the message names the stage). A verdict against the variant is a build
  * failure; missing results, an unknown parent or broken results files are build errors that say
  * what to run. Variants without a parent, and modules without a variant, pass. With {@code benchIfMissing}, a
@@ -32,7 +33,7 @@ public class GateMojo extends AbstractVariantMojo {
     @Parameter(property = "agent.failOn", defaultValue = "regression")
     private String failOn;
 
-    /** Confidence of the interval; the tests' one-sided α is 1 − confidence. */
+    /** 1 − α, α the one-sided level of "worse" and of "better"; Δ's interval is two-sided at 1 − 2α. */
     @Parameter(property = "agent.confidence", defaultValue = "0.95")
     private double confidence;
 
@@ -40,7 +41,7 @@ public class GateMojo extends AbstractVariantMojo {
     @Parameter(property = "agent.margin", defaultValue = "0.0")
     private double margin;
 
-    /** Bootstrap resamples. */
+    /** Resamples of the bootstrap interval shown as a diagnostic (it does not decide). */
     @Parameter(property = "agent.resamples", defaultValue = "10000")
     private int resamples;
 

@@ -25,7 +25,7 @@ public class PromoteMojo extends AbstractVariantMojo {
     @Parameter(property = "agent.generation", required = true)
     private String generation;
 
-    /** Confidence; the significance level is 1 − confidence after Holm's correction. */
+    /** 1 − α: a child is promoted when its one-sided p-value for "better", after Holm's correction, is below α. */
     @Parameter(property = "agent.confidence", defaultValue = "0.95")
     private double confidence;
 

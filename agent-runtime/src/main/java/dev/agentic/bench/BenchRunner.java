@@ -14,7 +14,7 @@ import dev.agentic.sandbox.Place;
 import dev.agentic.sandbox.Places;
 import dev.agentic.trial.Grading;
 import dev.agentic.trial.TrialPipeline;
-import dev.agentic.stats.Sprt;
+import dev.agentic.stats.SequentialTest;
 import dev.agentic.suite.Stage;
 import dev.agentic.suite.Suite;
 import dev.agentic.task.Task;
@@ -158,6 +158,7 @@ public final class BenchRunner {
         String stoppedAt = null;
         String stopReason = null;
         boolean capped = false;
+        RunInfo.Adaptive adaptive = null;
         Runnable onShutdown = stop::onShutdown;
         DockerSandbox.beforeShutdownClose(onShutdown);
         ExecutorService pool = null;
@@ -282,7 +283,9 @@ public final class BenchRunner {
                 }
             }
             if (spec.adaptiveParent() != null && stoppedAt == null && !capped) {
-                capped = adapt(spec, tasks, runner, store, all, listener, cap);
+                Adapted adapted = adapt(spec, tasks, runner, store, all, listener, cap);
+                capped = adapted.capped();
+                adaptive = adapted.record();
                 stop.throwIfStopped();
             }
         } catch (InterruptedException e) {
@@ -308,7 +311,7 @@ public final class BenchRunner {
         List<TrialResult> ordered = all.stream()
                 .sorted(java.util.Comparator.comparing(TrialResult::task).thenComparingInt(TrialResult::trial)).toList();
         RunHealth health = RunHealth.of(ordered, spec.maxUngradedShare());
-        RunInfo staging = staged ? run.withStages(List.copyOf(records), stoppedAt, stopReason) : run;
+        RunInfo staging = (staged ? run.withStages(List.copyOf(records), stoppedAt, stopReason) : run).withAdaptive(adaptive);
         RunInfo withCap = cap.limited() ? staging.withCostCap(new RunInfo.CostCap(cap.max(), cap.spent(), capped, ordered.size(), total))
                 : staging;
         RunInfo ended = withCap.finished(Instant.now().toString(), capped ? RunStatus.CAPPED : health.healthy() ? RunStatus.FINISHED : RunStatus.UNHEALTHY);
@@ -484,42 +487,56 @@ public final class BenchRunner {
         }
     }
 
-    /** Adds trials, a round at a time, to the tasks whose comparison with the parent is still uncertain. */
-    /** Returns true when the cost cap stopped the rounds. */
-    private static boolean adapt(BenchSpec spec, List<Task> tasks, TrialRunner runner, ResultsStore store, List<TrialResult> all,
+    /** What adaptive rounds did: whether the cost cap stopped them, and their record for {@code run.json}. */
+    private record Adapted(boolean capped, RunInfo.Adaptive record) {}
+
+    /** Adds trials, a round at a time, to the tasks whose comparison with the parent is still uncertain, until the sequential test settles. */
+    private static Adapted adapt(BenchSpec spec, List<Task> tasks, TrialRunner runner, ResultsStore store, List<TrialResult> all,
                                  Listener listener, CostCap cap) {
         RunResults parent = RunResults.load(spec.adaptiveParent(), null, String.valueOf(spec.parentId()));
-        Sprt sprt = new Sprt(0.7, 0.05, 0.2);
+        SequentialTest test = SequentialTest.DEFAULT;
         Map<String, Task> byId = tasks.stream().collect(Collectors.toMap(Task::id, t -> t));
         int budget = spec.trialBudget();
+        int added = 0;
         for (int round = 1; ; round++) {
-            AdaptivePlan.Round state = AdaptivePlan.next(all, parent.trials(), sprt);
-            listener.info(String.format("adaptive round %d: %d uncertain task(s); child better on %d, worse on %d; sequential test %s/%s;"
-                    + " budget left %d", round, state.uncertainTasks().size(), state.wins(), state.losses(), state.better(), state.worse(), budget));
-            if (state.settled() || budget <= 0) {
-                listener.info(state.settled() ? "adaptive trials stop: the evidence suffices" : "adaptive trials stop: the trial budget is spent");
-                return false;
+            AdaptivePlan.Round state = AdaptivePlan.next(all, parent.trials(), test);
+            SequentialTest.Outcome evidence = state.evidence();
+            listener.info(String.format(Locale.ROOT, "adaptive round %d: %d uncertain task(s); child better on %d trial pair(s), worse on %d;"
+                    + " sequential test over %d pairs: p(worse) = %.4f, p(better) = %.4f, %s; budget left %d", round,
+                    state.uncertainTasks().size(), state.wins(), state.losses(), evidence.pairs(), evidence.pWorse(), evidence.pBetter(),
+                    evidence.decision(), budget));
+            String why = evidence.settled() ? "the sequential test is settled: " + evidence.decision()
+                    : state.uncertainTasks().isEmpty() ? "no task is uncertain" : budget <= 0 ? "the trial budget is spent" : null;
+            if (why != null) {
+                listener.info("adaptive trials stop: " + why);
+                return new Adapted(false, adaptive(parent, test, spec, added, why));
             }
             for (String task : state.uncertainTasks()) {
                 if (cap.reached()) {
                     listener.info("adaptive trials stop: the cost cap is reached");
-                    return true;
+                    return new Adapted(true, adaptive(parent, test, spec, added, "the cost cap is reached"));
                 }
-                if (budget-- <= 0 || !byId.containsKey(task)) {
+                if (budget <= 0 || !byId.containsKey(task)) {
                     continue;
                 }
+                budget--;
                 int trial = (int) all.stream().filter(t -> t.task().equals(task)).count() + 1;
                 TrialResult result = runner.run(byId.get(task), trial);
                 synchronized (all) {
                     if (!store.append(result)) {
-                        return false;
+                        return new Adapted(false, adaptive(parent, test, spec, added, "the run was stopped"));
                     }
                     all.add(result);
                     cap.add(result.spend().costUsd());
                 }
+                added++;
                 listener.info(String.format("  extra trial %s.%d: %s", task, trial, result.resolved() ? "resolved" : result.score().failureLabel()));
             }
         }
+    }
+
+    private static RunInfo.Adaptive adaptive(RunResults parent, SequentialTest test, BenchSpec spec, int added, String stop) {
+        return new RunInfo.Adaptive(parent.run().runId(), test.alpha(), test.beta(), test.margin(), test.effect(), spec.trialBudget(), added, stop);
     }
 
     private static AgentConfig configure(BenchSpec spec) {

@@ -22,13 +22,15 @@ import java.util.Map;
  * @param estimate the tokens and cost the run was expected to use, worked out before it started
  * @param costCap the run's cost cap and what was spent, when it has one
  * @param expansion whether the expansion set ran after this core run, and why (staged suites)
+ * @param adaptive the adaptive trials added after the first ones, when the run had them: the gate then judges the
+ *     run by their sequential test
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunInfo(int schema, String runId, String variant, String parent, String hypothesis, Map<String, String> config,
                       String configHash, String model, String suite, String suiteManifest, String suiteHash, TaskSet taskSet, int tasks, int trials,
                       int concurrency, double timeoutMultiplier, String harnessVersion, String gitCommit, String host, String java,
                       String startedAt, String endedAt, RunStatus status, List<StageRecord> stages, String stoppedAt, String stopReason,
-                      RunEstimate estimate, CostCap costCap, Expansion expansion) {
+                      RunEstimate estimate, CostCap costCap, Expansion expansion, Adaptive adaptive) {
 
     /** The {@link #config()} entry naming the network task containers joined; absent when they had none. */
     public static final String CONTAINER_NETWORK = "container-network";
@@ -82,50 +84,71 @@ public record RunInfo(int schema, String runId, String variant, String parent, S
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Expansion(boolean ran, String parent, String parentRun, String verdict, String runId, String reason) {}
 
-    /** A run description without stages, estimate, cost cap or expansion. */
+    /**
+     * Adaptive trials against the parent's results ({@link AdaptivePlan}, {@code dev.agentic.stats.SequentialTest}).
+     *
+     * @param parentRun the parent's run the trials were paired with
+     * @param alpha the sequential design the rounds stopped by: one-sided α of worse and of better
+     * @param beta its chance of stopping for futility at the effect
+     * @param margin its margin
+     * @param effect the difference it was designed to find
+     * @param trialsAdded trials the rounds added in all, within {@code trialBudget}
+     * @param stop why the rounds stopped, as printed
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Adaptive(String parentRun, double alpha, double beta, double margin, double effect, int trialBudget, int trialsAdded,
+                           String stop) {}
+
+    /** A run description without stages, estimate, cost cap, expansion or adaptive trials. */
     public RunInfo(int schema, String runId, String variant, String parent, String hypothesis, Map<String, String> config,
                    String configHash, String model, String suite, String suiteManifest, String suiteHash, TaskSet taskSet, int tasks, int trials,
                    int concurrency, double timeoutMultiplier, String harnessVersion, String gitCommit, String host, String java,
                    String startedAt, String endedAt, RunStatus status) {
         this(schema, runId, variant, parent, hypothesis, config, configHash, model, suite, suiteManifest, suiteHash, taskSet, tasks, trials,
                 concurrency, timeoutMultiplier, harnessVersion, gitCommit, host, java, startedAt, endedAt, status, null, null, null, null, null,
-                null);
+                null, null);
     }
 
     RunInfo finished(String endedAt, RunStatus finalStatus) {
         return new RunInfo(schema, runId, variant, parent, hypothesis, config, configHash, model, suite, suiteManifest, suiteHash, taskSet, tasks,
                 trials, concurrency, timeoutMultiplier, harnessVersion, gitCommit, host, java, startedAt, endedAt, finalStatus, stages, stoppedAt,
-                stopReason, estimate, costCap, expansion);
+                stopReason, estimate, costCap, expansion, adaptive);
     }
 
     RunInfo withStages(List<StageRecord> newStages, String newStoppedAt, String newStopReason) {
         return new RunInfo(schema, runId, variant, parent, hypothesis, config, configHash, model, suite, suiteManifest, suiteHash, taskSet, tasks,
                 trials, concurrency, timeoutMultiplier, harnessVersion, gitCommit, host, java, startedAt, endedAt, status, newStages,
-                newStoppedAt, newStopReason, estimate, costCap, expansion);
+                newStoppedAt, newStopReason, estimate, costCap, expansion, adaptive);
     }
 
     RunInfo withEstimate(RunEstimate newEstimate) {
         return new RunInfo(schema, runId, variant, parent, hypothesis, config, configHash, model, suite, suiteManifest, suiteHash, taskSet, tasks,
                 trials, concurrency, timeoutMultiplier, harnessVersion, gitCommit, host, java, startedAt, endedAt, status, stages, stoppedAt,
-                stopReason, newEstimate, costCap, expansion);
+                stopReason, newEstimate, costCap, expansion, adaptive);
     }
 
     RunInfo withCostCap(CostCap newCostCap) {
         return new RunInfo(schema, runId, variant, parent, hypothesis, config, configHash, model, suite, suiteManifest, suiteHash, taskSet, tasks,
                 trials, concurrency, timeoutMultiplier, harnessVersion, gitCommit, host, java, startedAt, endedAt, status, stages, stoppedAt,
-                stopReason, estimate, newCostCap, expansion);
+                stopReason, estimate, newCostCap, expansion, adaptive);
     }
 
     RunInfo withSuiteManifest(String manifest) {
         return new RunInfo(schema, runId, variant, parent, hypothesis, config, configHash, model, suite, manifest, suiteHash, taskSet, tasks,
                 trials, concurrency, timeoutMultiplier, harnessVersion, gitCommit, host, java, startedAt, endedAt, status, stages, stoppedAt,
-                stopReason, estimate, costCap, expansion);
+                stopReason, estimate, costCap, expansion, adaptive);
     }
 
     RunInfo withExpansion(Expansion newExpansion) {
         return new RunInfo(schema, runId, variant, parent, hypothesis, config, configHash, model, suite, suiteManifest, suiteHash, taskSet, tasks,
                 trials, concurrency, timeoutMultiplier, harnessVersion, gitCommit, host, java, startedAt, endedAt, status, stages, stoppedAt,
-                stopReason, estimate, costCap, newExpansion);
+                stopReason, estimate, costCap, newExpansion, adaptive);
+    }
+
+    RunInfo withAdaptive(Adaptive newAdaptive) {
+        return new RunInfo(schema, runId, variant, parent, hypothesis, config, configHash, model, suite, suiteManifest, suiteHash, taskSet, tasks,
+                trials, concurrency, timeoutMultiplier, harnessVersion, gitCommit, host, java, startedAt, endedAt, status, stages, stoppedAt,
+                stopReason, estimate, costCap, expansion, newAdaptive);
     }
 
     /** The stage called {@code name} as this run ran it, or null. */

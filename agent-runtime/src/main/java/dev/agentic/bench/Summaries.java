@@ -25,8 +25,7 @@ final class Summaries {
                 .collect(Collectors.groupingBy(TrialResult::task, TreeMap::new, Collectors.toList()));
         List<List<Integer>> outcomes = byTask.values().stream()
                 .map(ts -> ts.stream().map(t -> t.resolved() ? 1 : 0).toList()).toList();
-        double trialsPerTask = byTask.isEmpty() ? 1 : (double) graded.size() / byTask.size();
-        double deff = Clustering.designEffect(trialsPerTask, Clustering.icc(outcomes));
+        double deff = Clustering.designEffect(outcomes);
         double rate = graded.isEmpty() ? 0 : (double) resolved / graded.size();
         Interval interval = Proportions.wilson(rate * graded.size() / deff, graded.size() / deff, Proportions.Z95);
         boolean costKnown = graded.stream().allMatch(TrialResult::costKnown);
@@ -34,7 +33,8 @@ final class Summaries {
         return new Summary(Summary.SCHEMA, run.runId(), run.variant(), run.suite(), run.suiteHash(), run.tasks(), run.trials(),
                 run.tasks() * run.trials(), all.size(), resolved, (int) all.stream().filter(TrialResult::infrastructureFailure).count(),
                 (int) all.stream().filter(TrialResult::taskError).count(), rate, interval.low(), interval.high(), deff,
-                passAtK(byTask, run.trials()), groups(graded, t -> t.subject().category()), groups(graded, t -> t.subject().difficulty()),
+                perK(byTask, run.trials(), Proportions::passAtK), perK(byTask, run.trials(), Proportions::passHatK),
+                groups(graded, t -> t.subject().category()), groups(graded, t -> t.subject().difficulty()),
                 all.stream().collect(Collectors.groupingBy(t -> t.score().failureLabel().label(), TreeMap::new, Collectors.counting())),
                 mean(graded, t -> t.spend().inputTokens()), mean(graded, t -> t.spend().outputTokens()),
                 costKnown ? mean(graded, t -> t.spend().costUsd()) : null, costKnown ? sum(graded, t -> t.spend().costUsd()) : null,
@@ -45,7 +45,8 @@ final class Summaries {
                 mean(graded, t -> t.timing().testMs() / 1000.0), mean(all, t -> t.timing().totalMs() / 1000.0), Instant.now().toString());
     }
 
-    private static Map<Integer, Double> passAtK(Map<String, List<TrialResult>> byTask, int trials) {
+    /** A per-task estimator (pass@k or pass^k of n trials with c passes) averaged over the tasks with at least k trials, for k = 1..K when K > 1. */
+    private static Map<Integer, Double> perK(Map<String, List<TrialResult>> byTask, int trials, PerTask estimator) {
         Map<Integer, Double> result = new TreeMap<>();
         if (trials < 2) {
             return result;
@@ -56,7 +57,7 @@ final class Summaries {
                 int n = ts.size();
                 int c = (int) ts.stream().filter(TrialResult::resolved).count();
                 if (n >= k) {
-                    perTask.add(Proportions.passAtK(n, c, k));
+                    perTask.add(estimator.of(n, c, k));
                 }
             }
             if (!perTask.isEmpty()) {
@@ -64,6 +65,11 @@ final class Summaries {
             }
         }
         return result;
+    }
+
+    /** An estimate from a task's n trials with c passes, for k of them. */
+    private interface PerTask {
+        double of(int n, int c, int k);
     }
 
     private static Map<String, Summary.Group> groups(List<TrialResult> trials, Function<TrialResult, String> key) {

@@ -11,7 +11,9 @@ import java.util.Map;
  * @param passRate resolved / (finished − infrastructure failures − task errors)
  * @param intervalLow lower end of the 95 % Wilson interval, with the sample size shrunk by the design effect of trials clustered by task
  * @param intervalHigh upper end
+ * @param designEffect 1 + (k̄ − 1)·ICC ({@code dev.agentic.stats.Clustering}); k̄ when the ICC is undefined (every outcome the same)
  * @param passAtK unbiased pass@k averaged over tasks, for k = 1..K, when K > 1
+ * @param passHatK pass^k (all of k trials pass) averaged over tasks, for k = 1..K, when K > 1; null in older summaries
  * @param meanCostUsd mean cost of a graded trial; null when a graded trial's cost is unknown (a model without a price)
  * @param totalCostUsd the same summed; null when unknown
  * @param cachedInputShare the share of graded trials' input tokens read from a prompt cache; 0 in older summaries
@@ -22,7 +24,7 @@ import java.util.Map;
  */
 public record Summary(int schema, String runId, String variant, String suite, String suiteHash, int tasks, int trialsPerTask,
                       int trialsExpected, int trialsFinished, int resolved, int infrastructureFailures, int taskErrors, double passRate,
-                      double intervalLow, double intervalHigh, double designEffect, Map<Integer, Double> passAtK,
+                      double intervalLow, double intervalHigh, double designEffect, Map<Integer, Double> passAtK, Map<Integer, Double> passHatK,
                       Map<String, Group> byCategory, Map<String, Group> byDifficulty, Map<String, Long> failureLabels,
                       double meanInputTokens, double meanOutputTokens, Double meanCostUsd, Double totalCostUsd,
                       double cachedInputShare, Double meanCostUsdWithoutCaching, Double totalCostUsdWithoutCaching,

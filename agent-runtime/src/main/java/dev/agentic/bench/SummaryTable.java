@@ -20,8 +20,10 @@ public final class SummaryTable {
                 (s.infrastructureFailures() == 0 ? "" : "  · " + s.infrastructureFailures() + " infrastructure failure(s) not counted")
                         + (s.taskErrors() == 0 ? "" : "  · " + s.taskErrors() + " trial(s) of broken tasks not counted")));
         if (!s.passAtK().isEmpty()) {
-            out.append("  pass@k           ").append(s.passAtK().entrySet().stream()
-                    .map(e -> String.format(Locale.ROOT, "@%d %.1f %%", e.getKey(), 100 * e.getValue())).collect(Collectors.joining(" · "))).append('\n');
+            out.append("  pass@k           ").append(perK(s.passAtK())).append('\n');
+        }
+        if (s.passHatK() != null && !s.passHatK().isEmpty()) {
+            out.append("  pass^k           ").append(perK(s.passHatK())).append('\n');
         }
         out.append("  by difficulty    ").append(groups(s.byDifficulty())).append('\n');
         out.append("  by category      ").append(groups(s.byCategory())).append('\n');
@@ -32,6 +34,12 @@ public final class SummaryTable {
                 s.meanTrialSeconds()));
         out.append("  results          ").append(directory).append('\n');
         return out.toString();
+    }
+
+    /** Values for k = 1..K in words: {@code @1 80.0 % · @2 66.7 %}. */
+    public static String perK(Map<Integer, Double> values) {
+        return values.entrySet().stream().map(e -> String.format(Locale.ROOT, "@%d %.1f %%", e.getKey(), 100 * e.getValue()))
+                .collect(Collectors.joining(" · "));
     }
 
     /** The share of input tokens read from a prompt cache in words, e.g. {@code " (62 % cached)"}; empty when none was. */

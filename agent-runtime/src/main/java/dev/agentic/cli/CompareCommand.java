@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code agentx compare}: a child against its parent, reported only. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Compare a variant's results with its parent's: the per-task table, Δ with its paired bootstrap interval, the sign "
-            + "test, the minimum detectable effect, the verdict, the differences in tokens, cost and time, and the failure modes. "
+        description = "Compare a variant's results with its parent's: the per-task table, Δ with the interval of the verdict's paired "
+            + "t-test, the one-sided p-values, the minimum detectable effect, the verdict, the bootstrap interval and sign test as "
+            + "diagnostics, the differences in tokens, cost and time, and the failure modes. "
             + "Reports only (exit code 0); agentx gate is the command that fails. The Maven goal agent:compare does the same for the "
             + "active profile.")
 final class CompareCommand implements Callable<Integer> {

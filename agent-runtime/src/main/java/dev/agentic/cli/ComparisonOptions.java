@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 final class ComparisonOptions {
 
     @Option(names = "--confidence", paramLabel = "<c>", converter = Confidence.class,
-            description = "the interval's confidence, between 0.5 and 1; the tests' one-sided α is 1 − confidence (default: ${DEFAULT-VALUE})")
+            description = "1 − α, between 0.5 and 1: α is the one-sided level of worse and of better; Δ's interval is two-sided at 1 − 2α (default: ${DEFAULT-VALUE})")
     double confidence = ComparisonSettings.DEFAULT_CONFIDENCE;
 
     @Option(names = "--margin", paramLabel = "<m>", converter = Margin.class,

@@ -42,7 +42,7 @@ final class GateCommand implements Callable<Integer> {
     ComparisonOptions comparison = new ComparisonOptions();
 
     @Option(names = "--resamples", paramLabel = "<N>", converter = ComparisonOptions.Resamples.class,
-            description = "bootstrap resamples (default: ${DEFAULT-VALUE})")
+            description = "resamples of the bootstrap interval shown as a diagnostic (default: ${DEFAULT-VALUE})")
     int resamples = Comparisons.DEFAULT_RESAMPLES;
 
     @Option(names = "--halt-on-failure", negatable = true, defaultValue = "true", fallbackValue = "true",

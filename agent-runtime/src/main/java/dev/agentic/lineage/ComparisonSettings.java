@@ -5,9 +5,10 @@ import java.util.Locale;
 /**
  * How a child is compared with its parent ({@link Comparisons}).
  *
- * @param confidence the interval's confidence, between 0.5 and 1; the sign test's one-sided α is 1 − confidence
+ * @param confidence 1 − α, between 0.5 and 1: α is the one-sided level of "worse" and of "better", and Δ's interval
+ *     is two-sided at 1 − 2α (each end a one-sided 1 − α bound)
  * @param margin differences within it never decide, in resolved-rate units (0.05 = 5 points), from 0 to 1
- * @param resamples bootstrap resamples, 1 or more
+ * @param resamples resamples of the bootstrap interval shown as a diagnostic, 1 or more
  */
 public record ComparisonSettings(double confidence, double margin, int resamples) {
 

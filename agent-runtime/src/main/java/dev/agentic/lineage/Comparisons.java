@@ -1,11 +1,14 @@
 package dev.agentic.lineage;
 
+import dev.agentic.bench.AdaptivePlan;
 import dev.agentic.bench.RunResults;
-import dev.agentic.trial.TrialResult;
 import dev.agentic.stats.Interval;
 import dev.agentic.stats.PairedBootstrap;
+import dev.agentic.stats.PairedTTest;
 import dev.agentic.stats.Power;
+import dev.agentic.stats.SequentialTest;
 import dev.agentic.stats.SignTest;
+import dev.agentic.trial.TrialResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +17,13 @@ import java.util.stream.Collectors;
 
 /**
  * Compares a child with its parent, paired by task: per-task resolved rates x_i, differences
- * d_i = x_child,i − x_parent,i over tasks both ran (infrastructure failures left out), Δ = mean d_i
- * with a task-resampling bootstrap interval, the exact sign test on tasks that differ, and the
- * minimum detectable effect. The verdict needs both the interval and the sign test to agree.
+ * d_i = x_child,i − x_parent,i over tasks both ran (infrastructure failures left out), Δ = mean d_i. The verdict
+ * ({@link Verdict#of}) comes from one test: the one-sided paired t-test on the d_i with the task-clustered standard
+ * error, at α = 1 − confidence for "worse by more than the margin" and the same for "better", with Δ's interval from
+ * the same standard error; for an adaptive run (its trials added where the comparison was uncertain, and stopped on
+ * the data) from the run's anytime-valid sequential test instead. Beside it: the minimum detectable effect by design
+ * and at the observed spread, and, as diagnostics that do not decide, a task-resampling bootstrap interval (seeded with
+ * {@link #SEED}, recorded) and the exact sign test on tasks that differ.
  */
 public final class Comparisons {
 
@@ -61,26 +68,38 @@ public final class Comparisons {
                     + parent.run().variant() + ": no task has graded trials in both (" + child.directory() + ", " + parent.directory() + ")");
         }
         double[] d = rows.stream().mapToDouble(Comparison.TaskRow::difference).toArray();
-        double delta = mean(d);
-        Interval interval = PairedBootstrap.meanInterval(d, resamples, confidence, SEED);
+        double alpha = 1 - confidence;
+        PairedTTest test = PairedTTest.of(d);
+        Interval interval = test.interval(alpha);
+        double pWorse = test.pBelow(-margin);
+        double pBetter = test.pAbove(margin);
+        Comparison.Method method = Comparison.Method.PAIRED_T_TEST;
+        Comparison.Sequential sequential = null;
+        if (child.run().adaptive() != null) {
+            double[] pairs = AdaptivePlan.differences(child.trials(), parent.trials());
+            method = Comparison.Method.SEQUENTIAL;
+            pWorse = SequentialTest.pWorse(pairs, margin);
+            pBetter = SequentialTest.pBetter(pairs, margin);
+            sequential = new Comparison.Sequential(pairs.length, pWorse, pBetter, child.run().adaptive().parentRun());
+        }
         int wins = (int) rows.stream().filter(r -> r.difference() > 0).count();
         int losses = (int) rows.stream().filter(r -> r.difference() < 0).count();
-        double pWorse = SignTest.childWorse(wins, losses);
-        double pBetter = SignTest.childBetter(wins, losses);
-        double alpha = 1 - confidence;
-        Verdict verdict = interval.high() < -margin && pWorse < alpha ? Verdict.WORSE
-                : interval.low() > margin && pBetter < alpha ? Verdict.BETTER
-                : Verdict.INCONCLUSIVE;
         double childK = rows.stream().mapToInt(Comparison.TaskRow::childTrials).average().orElse(1);
         double parentK = rows.stream().mapToInt(Comparison.TaskRow::parentTrials).average().orElse(1);
-        double mde = Power.minimumDetectableEffect(rows.size(), Math.min(childK, parentK), alpha, 0.8);
+        double planned = Power.minimumDetectableEffect(rows.size(), Math.min(childK, parentK), alpha, Power.POWER, margin);
+        double observed = Power.forSpread(rows.size(), test.standardDeviation(), alpha, Power.POWER, margin);
+        Interval bootstrap = PairedBootstrap.meanInterval(d, resamples, 1 - 2 * alpha, SEED);
+        Comparison.Judgement judgement = new Comparison.Judgement(method, test.standardError(), test.notEstimable(), observed, sequential);
+        Comparison.Diagnostics diagnostics = new Comparison.Diagnostics(bootstrap.low(), bootstrap.high(), resamples, SEED,
+                SignTest.childWorse(wins, losses), SignTest.childBetter(wins, losses));
         return new Comparison(child.run().variant(), parent.run().variant(), child.run().runId(), parent.run().runId(),
                 child.run().suiteHash(), rows.size(), childK, parentK, mean(rows.stream().mapToDouble(Comparison.TaskRow::childRate).toArray()),
-                mean(rows.stream().mapToDouble(Comparison.TaskRow::parentRate).toArray()), delta, interval.low(), interval.high(),
-                confidence, margin, wins, losses, rows.size() - wins - losses, pWorse, pBetter, mde, verdict,
+                mean(rows.stream().mapToDouble(Comparison.TaskRow::parentRate).toArray()), test.mean(),
+                interval == null ? Double.NaN : interval.low(), interval == null ? Double.NaN : interval.high(),
+                confidence, margin, wins, losses, rows.size() - wins - losses, pWorse, pBetter, planned, Verdict.of(pWorse, pBetter, alpha),
                 child.mean(t -> t.spend().tokens()) - parent.mean(t -> t.spend().tokens()),
                 child.meanCostUsd() == null || parent.meanCostUsd() == null ? null : child.meanCostUsd() - parent.meanCostUsd(),
-                child.mean(t -> t.timing().totalMs() / 1000.0) - parent.mean(t -> t.timing().totalMs() / 1000.0), rows);
+                child.mean(t -> t.timing().totalMs() / 1000.0) - parent.mean(t -> t.timing().totalMs() / 1000.0), rows, judgement, diagnostics);
     }
 
     /**

@@ -20,16 +20,19 @@ public record GateDecision(ParentComparison evidence, GateRule rule, String stag
 
     /**
      * Why the child passes (the headline) or fails: the stage it stopped at, or the headline with the rule and the
-     * margin; {@code ruleOption} is how the caller names the rule's option ({@code failOn}, {@code --fail-on}).
+     * margin; then what the comparison could detect ({@link ComparisonReport#detectable}). {@code ruleOption} is how the
+     * caller names the rule's option ({@code failOn}, {@code --fail-on}).
      */
     public String reason(String ruleOption) {
         String headline = evidence.headline();
+        String detectable = "; " + ComparisonReport.detectable(evidence.comparison());
         if (!fails) {
-            return headline;
+            return headline + detectable;
         }
         if (stageShortfall != null) {
-            return stageShortfall + "; on the tasks both ran: " + headline;
+            return stageShortfall + "; on the tasks both ran: " + headline + detectable;
         }
-        return headline + String.format(Locale.ROOT, "; rule %s=%s, margin %.1f pts", ruleOption, rule, 100 * evidence.comparison().margin());
+        return headline + String.format(Locale.ROOT, "; rule %s=%s, margin %.1f pts", ruleOption, rule, 100 * evidence.comparison().margin())
+                + detectable;
     }
 }

@@ -4,8 +4,8 @@ import dev.agentic.bench.RunResults;
 
 /**
  * A child's results against its parent's, with everything a reader is shown: the comparison (per-task table,
- * Δ with its interval, the sign test, the minimum detectable effect, the verdict, token, cost and time
- * differences) and how the two fail differently.
+ * Δ with its interval, the verdict's p-values, the minimum detectable effect, the verdict, the diagnostics, token,
+ * cost and time differences) and how the two fail differently.
  */
 public record ParentComparison(Comparison comparison, FailureModes failureModes) {
 

@@ -1,5 +1,6 @@
 package dev.agentic.lineage;
 
+import dev.agentic.stats.Significance;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -7,8 +8,9 @@ import java.util.List;
 /**
  * Choosing the child that continues a generation. Candidates are the children with results; the
  * candidate is the best by aggregate score — resolved rate first, then lower mean cost (an unknown
- * cost after every known one), then lower mean time per trial. It is promoted only if it beats the parent: verdict BETTER and a one-sided
- * sign-test p-value that survives Holm's correction across all children compared. When the suite
+ * cost after every known one), then lower mean time per trial. It is promoted only if it beats the parent: verdict BETTER and
+ * a one-sided p-value for "better" (the verdict's: the paired t-test's, or the sequential test's for an adaptive run) that
+ * stays below α after Holm's correction across all children compared, by the verdict's boundary ({@link Significance}). When the suite
  * has an expansion set, the candidate must also hold up there (not WORSE than the parent on it),
  * because the best of several children is biased upward by its selection.
  */
@@ -42,9 +44,9 @@ public final class Promotion {
                 .thenComparing(Candidate::meanCostUsd, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparingDouble(Candidate::meanSeconds));
         Candidate best = candidates.get(0);
-        if (best.comparison().verdict() != Verdict.BETTER || best.adjustedP() > alpha) {
+        if (best.comparison().verdict() != Verdict.BETTER || !Significance.significant(best.adjustedP(), alpha)) {
             return new Decision(generation, null, String.format(java.util.Locale.ROOT,
-                    "the best child, %s, does not beat %s: verdict %s, Holm-adjusted p = %.4f (needs BETTER and p <= %.2f); %s stays",
+                    "the best child, %s, does not beat %s: verdict %s, Holm-adjusted p = %.4f (needs BETTER and p < %.2f); %s stays",
                     best.child(), generation, best.comparison().verdict(), best.adjustedP(), alpha, generation), candidates, null);
         }
         if (expansionRequired) {

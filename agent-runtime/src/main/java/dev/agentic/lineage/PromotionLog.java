@@ -43,10 +43,15 @@ public final class PromotionLog {
             e.put("parent_run", c.comparison().parentRun());
             e.put("headline", ComparisonReport.headline(c.comparison()));
             e.put("delta", c.comparison().delta());
-            e.put("interval", List.of(c.comparison().deltaLow(), c.comparison().deltaHigh()));
+            e.put("interval", c.comparison().judgement().notEstimable() != null ? null
+                    : List.of(c.comparison().deltaLow(), c.comparison().deltaHigh()));
+            e.put("interval_level", c.comparison().intervalLevel());
+            e.put("test", c.comparison().judgement().method().name().toLowerCase(java.util.Locale.ROOT));
             e.put("p_better", c.comparison().pBetter());
             e.put("holm_adjusted_p", c.adjustedP());
             e.put("verdict", c.comparison().verdict().name());
+            e.put("minimum_detectable_effect", c.comparison().minimumDetectableEffect());
+            e.put("bootstrap_seed", c.comparison().diagnostics().bootstrapSeed());
             evidence.add(e);
         }
         entry.put("candidates", evidence);

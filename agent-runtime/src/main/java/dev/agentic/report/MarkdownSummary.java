@@ -27,8 +27,10 @@ public final class MarkdownSummary {
         md.append(String.format(Locale.ROOT, "| design | %d tasks × %d trials (suite hash `%s`) |%n", s.tasks(), s.trialsPerTask(), s.suiteHash()));
         md.append("| model | `").append(run.model()).append("` |\n");
         if (!s.passAtK().isEmpty()) {
-            md.append("| pass@k | ").append(s.passAtK().entrySet().stream()
-                    .map(e -> String.format(Locale.ROOT, "@%d %.1f %%", e.getKey(), 100 * e.getValue())).collect(Collectors.joining(" · "))).append(" |\n");
+            md.append("| pass@k | ").append(SummaryTable.perK(s.passAtK())).append(" |\n");
+        }
+        if (s.passHatK() != null && !s.passHatK().isEmpty()) {
+            md.append("| pass^k | ").append(SummaryTable.perK(s.passHatK())).append(" |\n");
         }
         md.append("| failure labels | ").append(counts(s.failureLabels())).append(" |\n");
         md.append("| by difficulty | ").append(groups(s.byDifficulty())).append(" |\n");
@@ -48,11 +50,18 @@ public final class MarkdownSummary {
         StringBuilder md = new StringBuilder();
         md.append("### ").append(c.verdict()).append(": ").append(ComparisonReport.headline(c)).append("\n\n");
         md.append("| | |\n|---|---|\n");
-        md.append(String.format(Locale.ROOT, "| Δ resolved | %+.1f pts (%.0f %% CI %+.1f to %+.1f, paired bootstrap over tasks) |%n",
-                100 * c.delta(), 100 * c.confidence(), 100 * c.deltaLow(), 100 * c.deltaHigh()));
-        md.append(String.format(Locale.ROOT, "| tasks | child better %d · worse %d · same %d; sign test p(worse) %.4f, p(better) %.4f |%n",
-                c.wins(), c.losses(), c.ties(), c.pWorse(), c.pBetter()));
-        md.append(String.format(Locale.ROOT, "| detectable | %.1f pts at α = %.2f, power 0.8 |%n", 100 * c.minimumDetectableEffect(), 1 - c.confidence()));
+        md.append(String.format(Locale.ROOT, "| Δ resolved | %+.1f pts (%s, paired t-test over tasks) |%n", 100 * c.delta(),
+                ComparisonReport.interval(c)));
+        if (c.judgement().sequential() != null) {
+            md.append(String.format(Locale.ROOT, "| adaptive run | verdict from the sequential test over %d trial pairs |%n",
+                    c.judgement().sequential().pairs()));
+        }
+        md.append(String.format(Locale.ROOT, "| one-sided p | worse %s · better %s (α = %.2f each) |%n", ComparisonReport.value(c.pWorse()),
+                ComparisonReport.value(c.pBetter()), 1 - c.confidence()));
+        md.append("| detectable | ").append(ComparisonReport.detectable(c)).append(" |\n");
+        md.append(String.format(Locale.ROOT, "| diagnostics | bootstrap %s (seed %d); child better %d · worse %d · same %d, sign test"
+                        + " p(worse) %s, p(better) %s |%n", ComparisonReport.bootstrap(c), c.diagnostics().bootstrapSeed(), c.wins(), c.losses(),
+                c.ties(), ComparisonReport.value(c.diagnostics().signPWorse()), ComparisonReport.value(c.diagnostics().signPBetter())));
         md.append(String.format(Locale.ROOT, "| per trial | tokens %+,.0f · %s · time %+.1f s |%n", c.deltaTokens(),
                 ComparisonReport.costDelta(c), c.deltaSeconds()));
         md.append("| failure modes | ").append(modes.sentence()).append(" |\n");

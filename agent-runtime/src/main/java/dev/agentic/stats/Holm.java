@@ -6,7 +6,7 @@ import java.util.stream.IntStream;
 /**
  * Holm's step-down correction for m simultaneous tests (Holm 1979): sort the p-values, compare the
  * j-th smallest with α/(m − j + 1), stop at the first that fails. As adjusted p-values:
- * p̃_(j) = max over i ≤ j of min(1, (m − i + 1)·p_(i)); reject where p̃ ≤ α.
+ * p̃_(j) = max over i ≤ j of min(1, (m − i + 1)·p_(i)); reject where p̃ < α ({@link Significance}).
  */
 public final class Holm {
 
@@ -30,7 +30,7 @@ public final class Holm {
         double[] adjusted = adjust(p);
         boolean[] reject = new boolean[p.length];
         for (int i = 0; i < p.length; i++) {
-            reject[i] = adjusted[i] <= alpha;
+            reject[i] = Significance.significant(adjusted[i], alpha);
         }
         return reject;
     }

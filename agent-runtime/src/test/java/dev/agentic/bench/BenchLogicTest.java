@@ -184,4 +184,40 @@ class BenchLogicTest {
         Map<String, Long> perKey = outcome.trials().stream().collect(Collectors.groupingBy(TrialResult::key, Collectors.counting()));
         assertThat(perKey.values()).containsOnly(1L);
     }
+
+    @Test
+    void adaptiveTrialsStopWhenTheSequentialTestSettlesAndTheRunRecordsThemForTheGate() throws IOException {
+        // the parent resolves every task 10 times out of 10; the child never resolves t3: every trial pair on t3 is a loss,
+        // so only t3 gets more trials, and after 8 losses the sequential test shows the child worse
+        Path fixed = Files.createDirectories(dir.resolve("parent-scripts/tb"));
+        for (String task : List.of("t1", "t2", "t3")) {
+            Files.copy(scripts.resolve("tb/t1.yaml"), fixed.resolve(task + ".yaml"));
+        }
+        MemoryPlace place = new MemoryPlace((command, sandbox) -> null);
+        BenchSpec parentSpec = new BenchSpec("p10", "base", null, "", Map.of("model", "scripted:" + fixed.getParent()), suite, List.of(),
+                List.of(), 10, 2, 1.0, 0, dir.resolve("base"), SandboxSpec.BASE_IMAGE, TaskSet.CORE, null, 0, false, Duration.ofSeconds(5),
+                1.0, 0, null, null);
+        BenchRunner.Outcome parent = run(place, parentSpec, new ArrayList<>());
+        BenchSpec childSpec = new BenchSpec("adaptive", "v", "base", "", Map.of("model", "scripted:" + scripts), suite, List.of(), List.of(),
+                1, 1, 1.0, 0, dir.resolve("results"), SandboxSpec.BASE_IMAGE, TaskSet.CORE, dir.resolve("base"), 20, false,
+                Duration.ofSeconds(5), 1.0, 0, null, null);
+        List<String> log = new ArrayList<>();
+
+        BenchRunner.Outcome child = run(new MemoryPlace((command, sandbox) -> null), childSpec, log);
+
+        assertThat(child.trials()).filteredOn(t -> t.task().equals("tb/t3")).hasSize(8);
+        assertThat(child.trials()).filteredOn(t -> !t.task().equals("tb/t3")).hasSize(2);
+        assertThat(log).contains("adaptive trials stop: the sequential test is settled: worse");
+        RunInfo.Adaptive adaptive = RunResults.load(dir.resolve("results"), null, "v").run().adaptive();
+        assertThat(adaptive).isEqualTo(new RunInfo.Adaptive("p10", 0.05, 0.2, 0, 0.1, 20, 7, "the sequential test is settled: worse"));
+        assertThat(Files.readString(dir.resolve("results/adaptive/run.json"))).contains("\"adaptive\" : {").contains("\"parent_run\" : \"p10\"")
+                .contains("\"trials_added\" : 7");
+
+        dev.agentic.lineage.Comparison verdict = dev.agentic.lineage.Comparisons.compare(RunResults.load(dir.resolve("results"), null, "v"),
+                RunResults.load(dir.resolve("base"), null, "base"), 0.95, 0, 1000);
+        assertThat(verdict.judgement().method()).isEqualTo(dev.agentic.lineage.Comparison.Method.SEQUENTIAL);
+        assertThat(verdict.judgement().sequential().pairs()).isEqualTo(10);
+        assertThat(verdict.verdict()).isEqualTo(dev.agentic.lineage.Verdict.WORSE);
+        assertThat(parent.summary().resolved()).isEqualTo(30);
+    }
 }

@@ -76,8 +76,12 @@ class LineageCommandsTest {
                 .contains("  verdict WORSE\n")
                 .contains("  failure modes: introduced 3 format_errors, 33 no_change and 27 tests_failed failures; 21 tasks got worse, 0 better\n")
                 .contains("Markdown summary: " + markdown)
-                .endsWith("exp-02-c underperforms exp-02: resolved 16.0 % vs 100.0 %, Δ -84.0 pts (95 % CI -96.0 to -68.0), p < 0.0001"
-                        + " over 25 tasks × 3 trials\n");
+                .contains("  Δ -84.0 pts, 90 % CI -96.8 to -71.2 (paired t-test over 25 tasks, task-clustered SE 7.5 pts;"
+                        + " each end a one-sided 95 % bound)\n")
+                .contains("  detectable with power 0.8: 19.9 pts by design, 19.2 pts at the observed spread")
+                .contains("diagnostics: paired bootstrap 90 % CI -96.0 to -72.0 (10,000 resamples over tasks, seed 20261127)")
+                .endsWith("exp-02-c underperforms exp-02: resolved 16.0 % vs 100.0 %, Δ -84.0 pts (90 % CI -96.8 to -71.2), one-sided"
+                        + " p < 0.0001 over 25 tasks × 3 trials\n");
         assertThat(markdown).content().startsWith("### WORSE: exp-02-c underperforms exp-02");
     }
 
@@ -142,7 +146,8 @@ class LineageCommandsTest {
         assertThat(run.exitCode()).isEqualTo(GateCommand.FAILS);
         assertThat(run.stderr()).isEqualTo("agentx: gate failed: child underperforms base: it stopped at stage screen (0 of 2 trials passed,"
                 + " 0%, below the stage's threshold 50%), which base cleared (2 of 2, 100%); on the tasks both ran: child is not"
-                + " distinguishable from base: resolved 66.7 % vs 66.7 %, Δ +0.0 pts (95 % CI +0.0 to +0.0), p = 1.0000 over 3 tasks × 1 trials\n");
+                + " distinguishable from base: resolved 66.7 % vs 66.7 %, Δ +0.0 pts (not estimable: no task differs), one-sided p = 1.0000"
+                + " over 3 tasks × 1 trials; detectable with power 0.8: over 100 pts by design, not estimable at the observed spread\n");
     }
 
     @Test

@@ -39,7 +39,7 @@ class ExpansionGateTest {
     static RunInfo info(String variant, String hash, int tasks, List<RunInfo.StageRecord> stages, String stoppedAt) {
         return new RunInfo(RunInfo.SCHEMA, variant + "-run", variant, null, "", Map.of(), "h", "scripted:x", "s", "suite.yaml", hash, TaskSet.CORE,
                 tasks, 1, 1, 1.0, "dev", "unknown", "host", "17", "s", "e", RunStatus.FINISHED, stages, stoppedAt,
-                stoppedAt == null ? null : "stage " + stoppedAt + ": below its threshold", null, null, null);
+                stoppedAt == null ? null : "stage " + stoppedAt + ": below its threshold", null, null, null, null);
     }
 
     static TrialResult trial(String task, boolean resolved) {

@@ -58,13 +58,16 @@ class GateDecisionTest {
         GateDecision regressed = GateDecision.judge(worse, parent, GateRule.REGRESSION, settings);
         assertThat(regressed.fails()).isTrue();
         assertThat(regressed.stageShortfall()).isNull();
+        // 40 tasks × 3 trials, margin 5 points: by design 5.0 + (1.684875 + 0.850935)·√(0.15/40) = 20.5 points
         assertThat(regressed.reason("failOn")).startsWith("child underperforms parent: resolved ")
-                .endsWith(" over 40 tasks × 3 trials; rule failOn=regression, margin 5.0 pts");
+                .contains(" over 40 tasks × 3 trials; rule failOn=regression, margin 5.0 pts; detectable with power 0.8: 20.5 pts by design, ")
+                .endsWith(" pts at the observed spread");
 
         GateDecision steady = GateDecision.judge(same, parent, GateRule.REGRESSION, settings);
         assertThat(steady.fails()).isFalse();
-        assertThat(steady.reason("failOn")).isEqualTo(steady.evidence().headline()).doesNotContain("rule");
+        assertThat(steady.reason("failOn")).startsWith(steady.evidence().headline() + "; detectable with power 0.8: 20.5 pts by design")
+                .doesNotContain("rule");
         assertThat(GateDecision.judge(same, parent, GateRule.NO_IMPROVEMENT, settings).reason("--fail-on"))
-                .endsWith("; rule --fail-on=no-improvement, margin 5.0 pts");
+                .contains("; rule --fail-on=no-improvement, margin 5.0 pts; detectable with power 0.8: ");
     }
 }

@@ -15,7 +15,9 @@ class PromotionTest {
     /** A comparison of {@code child} with parent {@code gen} (rate 0.4) on 20 tasks. */
     static Comparison comparison(String child, double childRate, Verdict verdict, double pBetter) {
         return new Comparison(child, "gen", child + "-run", "gen-run", "s1", 20, 3, 3, childRate, 0.4, childRate - 0.4, childRate - 0.5,
-                childRate - 0.3, 0.95, 0, 0, 0, 20, 1 - pBetter, pBetter, 0.2, verdict, 0, 0.0, 0, List.of());
+                childRate - 0.3, 0.95, 0, 0, 0, 20, 1 - pBetter, pBetter, 0.2, verdict, 0, 0.0, 0, List.of(),
+                new Comparison.Judgement(Comparison.Method.PAIRED_T_TEST, 0.05, null, 0.18, null),
+                new Comparison.Diagnostics(childRate - 0.5, childRate - 0.3, 1000, Comparisons.SEED, 1 - pBetter, pBetter));
     }
 
     static Promotion.Candidate candidate(String child, double childRate, Verdict verdict, double pBetter) {
@@ -55,7 +57,7 @@ class PromotionTest {
 
         assertThat(decision.promoted()).isNull();
         assertThat(decision.reason()).isEqualTo("the best child, same, does not beat gen: verdict INCONCLUSIVE, Holm-adjusted p = 1.0000"
-                + " (needs BETTER and p <= 0.05); gen stays");
+                + " (needs BETTER and p < 0.05); gen stays");
         assertThat(decision.candidates()).hasSize(2);
     }
 
@@ -81,14 +83,18 @@ class PromotionTest {
     }
 
     @Test
-    void anAdjustedPValueEqualToAlphaStillPromotesAndOneJustAboveDoesNot() {
-        assertThat(decide(List.of(candidate("edge", 0.8, Verdict.BETTER, ALPHA))).promoted()).isEqualTo("edge");
-        assertThat(decide(List.of(candidate("edge", 0.8, Verdict.BETTER, Math.nextUp(ALPHA)))).promoted()).isNull();
+    void promotionUsesTheVerdictsBoundaryAnAdjustedPValueOfAlphaDoesNotPromote() {
+        assertThat(decide(List.of(candidate("edge", 0.8, Verdict.BETTER, Math.nextDown(ALPHA)))).promoted()).isEqualTo("edge");
+        assertThat(decide(List.of(candidate("edge", 0.8, Verdict.BETTER, ALPHA))).promoted()).isNull();
+        // the verdict draws the line in the same place
+        assertThat(Verdict.of(1, ALPHA, ALPHA)).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(Verdict.of(1, Math.nextDown(ALPHA), ALPHA)).isEqualTo(Verdict.BETTER);
+        assertThat(Verdict.of(Math.nextDown(ALPHA), 1, ALPHA)).isEqualTo(Verdict.WORSE);
     }
 
     @Test
     void aSignificantPValueWithoutABetterVerdictIsNotPromoted() {
-        // the sign test alone is not enough: the interval must agree (verdict BETTER)
+        // a p-value is not enough without the verdict it belongs to (BETTER)
         Promotion.Decision decision = decide(List.of(candidate("lucky", 0.6, Verdict.INCONCLUSIVE, 0.001)));
         assertThat(decision.promoted()).isNull();
         assertThat(decision.reason()).contains("verdict INCONCLUSIVE");

@@ -10,6 +10,52 @@ import org.junit.jupiter.api.Test;
 class PairedStatisticsTest {
 
     @Test
+    void pairedTTestMatchesTheFormulaByHand() {
+        // d = -1, -2/3, -1/3, 0, -1/3, 1/3, -1, -2/3, 0, -1/3: Σd = -4, Δ = -0.4; Σ(d - Δ)² = 1.73333, sd = √(1.73333/9) = 0.438854,
+        // SE = sd/√10 = 0.138778; t = -0.4/0.138778 = -2.88231 on 9 df: P(T ≤ t) = 0.0090549 (8 tasks differ: floor 2^-8 = 0.0039 does not bind)
+        double[] d = {-1, -2.0 / 3, -1.0 / 3, 0, -1.0 / 3, 1.0 / 3, -1, -2.0 / 3, 0, -1.0 / 3};
+        PairedTTest test = PairedTTest.of(d);
+        assertThat(test.mean()).isCloseTo(-0.4, offset(1e-12));
+        assertThat(test.standardError()).isCloseTo(0.138778, offset(1e-6));
+        assertThat(test.differing()).isEqualTo(8);
+        assertThat(test.pBelow(0)).isCloseTo(0.0090549, offset(1e-6));
+        assertThat(test.pAbove(0)).isCloseTo(1 - 0.0090549, offset(1e-6));
+        // beyond a margin of 5 points: t = (-0.4 + 0.05)/0.138778 = -2.52202, P = 0.016330
+        assertThat(test.pBelow(-0.05)).isCloseTo(0.016330, offset(1e-6));
+        // t_{0.95, 9} = 1.833113: Δ ± 1.833113·0.138778 = [-0.654395, -0.145605], a two-sided 90 % interval
+        assertThat(test.critical(0.05)).isCloseTo(1.833113, offset(1e-6));
+        assertThat(test.interval(0.05).low()).isCloseTo(-0.654395, offset(1e-6));
+        assertThat(test.interval(0.05).high()).isCloseTo(-0.145605, offset(1e-6));
+    }
+
+    @Test
+    void fewDifferingTasksCannotShowMoreThanTheirSignPatterns() {
+        // d = 0.5, 0.5, 0, 1, 0: Δ = 0.4, SE = 0.418330/√5 = 0.187083, t = 2.13809 on 4 df: P(T ≥ t) = 0.049650 — below 0.05,
+        // but only 3 tasks differ: the 2^3 sign patterns cannot show less than 1/8
+        PairedTTest test = PairedTTest.of(new double[] {0.5, 0.5, 0, 1, 0});
+        assertThat(test.floor()).isEqualTo(0.125);
+        assertThat(test.pAbove(0)).isEqualTo(0.125);
+        assertThat(Significance.significant(test.pAbove(0), 0.05)).isFalse();
+        assertThat(test.interval(0.05)).isNotNull();
+    }
+
+    @Test
+    void identicalOutcomesHaveNoIntervalAndShowNothing() {
+        PairedTTest none = PairedTTest.of(new double[] {0, 0, 0, 0, 0, 0});
+        assertThat(none.notEstimable()).isEqualTo("no task differs");
+        assertThat(none.interval(0.05)).isNull();
+        assertThat(none.pBelow(0)).isEqualTo(1.0);
+        assertThat(none.pAbove(0)).isEqualTo(1.0);
+        assertThat(PairedTTest.of(new double[] {-1}).notEstimable()).isEqualTo("one task");
+        assertThat(PairedTTest.of(new double[] {-1}).pBelow(0)).isEqualTo(1.0);
+        // every task one point worse: no spread, so no interval; the one sign pattern of 6 tasks shows 2^-6 = 1/64
+        PairedTTest same = PairedTTest.of(new double[] {-1, -1, -1, -1, -1, -1});
+        assertThat(same.notEstimable()).isEqualTo("every task differs by the same amount");
+        assertThat(same.pBelow(-0.05)).isEqualTo(1.0 / 64);
+        assertThat(same.pAbove(0.05)).isEqualTo(1.0);
+    }
+
+    @Test
     void signTestMatchesTheBinomialByHand() {
         // n = 12 discordant tasks, 2 child wins: P(X <= 2) = (C(12,0) + C(12,1) + C(12,2)) / 2^12 = (1 + 12 + 66) / 4096 = 0.0192871
         assertThat(SignTest.childWorse(2, 10)).isCloseTo(79.0 / 4096, offset(1e-12));
@@ -22,34 +68,31 @@ class PairedStatisticsTest {
     }
 
     @Test
-    void holmStepDown() {
+    void holmStepDownWithTheVerdictsBoundary() {
         // sorted 0.01, 0.03, 0.04 -> 3*0.01 = 0.03, max(0.03, 2*0.03) = 0.06, max(0.06, 1*0.04) = 0.06
         assertThat(Holm.adjust(new double[] {0.01, 0.04, 0.03})).containsExactly(new double[] {0.03, 0.06, 0.06}, offset(1e-12));
         assertThat(Holm.rejected(new double[] {0.01, 0.04, 0.03}, 0.05)).containsExactly(true, false, false);
         assertThat(Holm.adjust(new double[] {0.5})).containsExactly(0.5);
+        // p = α is not below α: rejected neither by Holm nor by the verdict's boundary
+        assertThat(Holm.rejected(new double[] {0.05}, 0.05)).containsExactly(false);
+        assertThat(Significance.significant(0.05, 0.05)).isFalse();
     }
 
     @Test
-    void minimumDetectableEffectReproducesTheReferenceFigures() {
-        // (1.6449 + 0.8416) * sqrt((0.05 + 0.30/5) / 50) = 2.4865 * 0.046904 = 0.11663 ("K = 5 detects about 12 points")
-        assertThat(Power.minimumDetectableEffect(50, 5, 0.05, 0.8)).isCloseTo(0.11663, offset(1e-4));
-        // 2.4865 * sqrt((0.05 + 0.30) / 50) = 2.4865 * 0.083666 = 0.20803 ("K = 1 about 21 points")
-        assertThat(Power.minimumDetectableEffect(50, 1, 0.05, 0.8)).isCloseTo(0.20803, offset(1e-4));
+    void minimumDetectableEffectIsTheRuleInUse() {
+        // t_{0.95, 49} = 1.676551, t_{0.80, 49} = 0.849018: sum 2.525569
+        // K = 5: 2.525569 * sqrt((0.05 + 0.30/5) / 50) = 2.525569 * 0.046904 = 0.118459
+        assertThat(Power.minimumDetectableEffect(50, 5, 0.05, 0.8, 0)).isCloseTo(0.118459, offset(1e-5));
+        // K = 3: 2.525569 * sqrt(0.15 / 50) = 2.525569 * 0.054772 = 0.138331
+        assertThat(Power.minimumDetectableEffect(50, 3, 0.05, 0.8, 0)).isCloseTo(0.138331, offset(1e-5));
+        // K = 1: 2.525569 * sqrt(0.35 / 50) = 2.525569 * 0.083666 = 0.211304
+        assertThat(Power.minimumDetectableEffect(50, 1, 0.05, 0.8, 0)).isCloseTo(0.211304, offset(1e-5));
+        // a margin adds itself: the rule needs Δ beyond the margin by the same number of standard errors
+        assertThat(Power.minimumDetectableEffect(50, 3, 0.05, 0.8, 0.05)).isCloseTo(0.188331, offset(1e-5));
+        // after the fact, from an observed sd(d) = 0.3: 2.525569 * 0.3/√50 = 0.107151
+        assertThat(Power.forSpread(50, 0.3, 0.05, 0.8, 0)).isCloseTo(0.107151, offset(1e-5));
+        assertThat(Power.forSpread(50, 0, 0.05, 0.8, 0)).isNaN();
         assertThat(Power.z(0.975)).isCloseTo(1.959964, offset(1e-6));
-    }
-
-    @Test
-    void sprtBoundsAndDecisions() {
-        Sprt sprt = new Sprt(0.7, 0.05, 0.2);
-        // ln(0.8 / 0.05) = ln 16 = 2.7726; ln(0.2 / 0.95) = -1.5581
-        assertThat(sprt.upper()).isCloseTo(2.7726, offset(1e-4));
-        assertThat(sprt.lower()).isCloseTo(-1.5581, offset(1e-4));
-        // 10 wins, 1 loss: 10 ln 1.4 + ln 0.6 = 3.3647 - 0.5108 = 2.8539 >= 2.7726
-        assertThat(sprt.llr(10, 1)).isCloseTo(2.8539, offset(1e-4));
-        assertThat(sprt.decide(10, 1)).isEqualTo(Sprt.Decision.ACCEPT_H1);
-        assertThat(sprt.decide(9, 1)).isEqualTo(Sprt.Decision.CONTINUE);
-        // 0 wins, 4 losses: 4 ln 0.6 = -2.0433 <= -1.5581
-        assertThat(sprt.decide(0, 4)).isEqualTo(Sprt.Decision.ACCEPT_H0);
     }
 
     @Test

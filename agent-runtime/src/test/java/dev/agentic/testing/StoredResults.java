@@ -42,7 +42,7 @@ public final class StoredResults {
         return new RunInfo(r.schema(), r.runId(), r.variant(), r.parent(), r.hypothesis(), r.config(), r.configHash(), r.model(), r.suite(),
                 r.suiteManifest(), r.suiteHash(), r.taskSet(), r.tasks(), r.trials(), r.concurrency(), r.timeoutMultiplier(), r.harnessVersion(),
                 r.gitCommit(), r.host(), r.java(), r.startedAt(), r.endedAt(), r.status(), stages, stoppedAt,
-                stoppedAt == null ? null : "stage " + stoppedAt + ": below its threshold", null, null, null);
+                stoppedAt == null ? null : "stage " + stoppedAt + ": below its threshold", null, null, null, null);
     }
 
     /** {@code trials} trials of task {@code tb/t<i>} for each {@code resolved[i]}, all with that outcome. */
