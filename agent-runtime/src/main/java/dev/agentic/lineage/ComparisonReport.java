@@ -39,9 +39,8 @@ public final class ComparisonReport {
      * 13.8 pts by design, 11.9 pts at the observed spread}.
      */
     public static String detectable(Comparison c) {
-        double observed = c.judgement().observedMinimumDetectableEffect();
         return String.format(Locale.ROOT, "detectable with power %.1f: %s by design, %s at the observed spread", Power.POWER,
-                points(c.minimumDetectableEffect()), Double.isNaN(observed) ? "not estimable" : points(observed));
+                effect(c.minimumDetectableEffect()), effect(c.judgement().observedMinimumDetectableEffect()));
     }
 
     public static String table(Comparison c) {
@@ -93,6 +92,11 @@ public final class ComparisonReport {
     /** {@code 0.0312}, or {@code < 0.0001}. */
     public static String value(double p) {
         return p < 1e-4 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p);
+    }
+
+    /** A detectable effect in points, or {@code not estimable} (a single task, no spread). */
+    private static String effect(double share) {
+        return Double.isNaN(share) ? "not estimable" : points(share);
     }
 
     /** {@code 13.8 pts}; {@code over 100 pts} for an effect no resolved rate can have (too few tasks to detect anything). */

@@ -117,6 +117,12 @@ public final class HtmlReport {
         row(body, "model", v.results().run().model());
         row(body, "settings", v.results().run().config().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(" · ")));
+        if (!s.passAtK().isEmpty()) {
+            row(body, "pass@k", SummaryTable.perK(s.passAtK()));
+        }
+        if (s.passHatK() != null && !s.passHatK().isEmpty()) {
+            row(body, "pass^k", SummaryTable.perK(s.passHatK()));
+        }
         row(body, "failure labels", s.failureLabels().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(" · ")));
         row(body, "mean per trial", String.format(Locale.ROOT, "%,.0f tokens%s · %s · agent %.1f s · tests %.1f s",
                 s.meanInputTokens() + s.meanOutputTokens(), SummaryTable.cachedShare(s, "of input cached"),
@@ -128,7 +134,8 @@ public final class HtmlReport {
                 FailureModes modes = FailureModes.compare(v.results().trials(), parent.results().trials());
                 body.append("<section><h2>Against ").append(Html.escape(parent.id())).append("</h2><p class=\"verdict ")
                         .append(c.verdict().name().toLowerCase(Locale.ROOT)).append("\">").append(Html.escape(ComparisonReport.headline(c)))
-                        .append("</p><p>").append(Html.escape(modes.sentence())).append("</p></section>");
+                        .append("</p><p>").append(Html.escape(ComparisonReport.detectable(c))).append("</p><p>").append(Html.escape(modes.sentence()))
+                        .append("</p></section>");
             } catch (IllegalArgumentException e) {
                 body.append("<section><h2>Against ").append(Html.escape(parent.id())).append("</h2><p>").append(Html.escape(e.getMessage()))
                         .append("</p></section>");
