@@ -2,9 +2,7 @@ package dev.agentic.agent;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** How an episode ended: a closed set, written in trajectories and results as its {@link #label() label}. */
 public enum ExitStatus {
@@ -24,8 +22,6 @@ public enum ExitStatus {
     /** The exit status written as {@code label}; any other text is refused, naming the statuses there are. */
     @JsonCreator
     public static ExitStatus of(String label) {
-        return Arrays.stream(values()).filter(s -> s.label().equals(label)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("exit status '" + label + "': expected one of "
-                        + Arrays.stream(values()).map(ExitStatus::label).collect(Collectors.joining(", "))));
+        return dev.agentic.document.Labels.parse(values(), ExitStatus::label, label, "exit status");
     }
 }

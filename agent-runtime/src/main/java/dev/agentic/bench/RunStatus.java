@@ -2,9 +2,7 @@ package dev.agentic.bench;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** How a run stands, as {@code run.json} writes it ({@code status}). */
 public enum RunStatus {
@@ -31,8 +29,6 @@ public enum RunStatus {
     /** The status written as {@code label}; any other text is refused, naming the statuses there are. */
     @JsonCreator
     public static RunStatus of(String label) {
-        return Arrays.stream(values()).filter(s -> s.label().equals(label)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("run status '" + label + "': expected one of "
-                        + Arrays.stream(values()).map(RunStatus::label).collect(Collectors.joining(", "))));
+        return dev.agentic.document.Labels.parse(values(), RunStatus::label, label, "run status");
     }
 }

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.agentic.agent.ExitStatus;
 import dev.agentic.verify.Grade;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * The primary reason a trial did not succeed, derived without a model from how the episode ended
@@ -53,9 +51,7 @@ public enum FailureLabel {
     /** The failure label written as {@code label}; any other text is refused, naming the labels there are. */
     @JsonCreator
     public static FailureLabel of(String label) {
-        return Arrays.stream(values()).filter(l -> l.label().equals(label)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("failure label '" + label + "': expected one of "
-                        + Arrays.stream(values()).map(FailureLabel::label).collect(Collectors.joining(", "))));
+        return dev.agentic.document.Labels.parse(values(), FailureLabel::label, label, "failure label");
     }
 
     /** The primary label of a trial: {@code infrastructure} when the harness failed, else from how the episode ended and its grade. */
